@@ -1,0 +1,143 @@
+"""Compose the stages into one Article per input. No I/O happens here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from . import actors, dates, events, ingest, nlp, places, quotes
+from .model import Article, ErrorInfo, Parse, RawArticle
+
+
+@dataclass(frozen=True)
+class Config:
+    """Run settings: which spaCy model and which user data files to use."""
+
+    model: str | None = None
+    actor_files: tuple[str, ...] = ()
+    lexicon_files: tuple[str, ...] = ()
+    batch_size: int = 32
+
+    @cached_property
+    def actor_dictionary(self):
+        return actors.load_dictionary(self.actor_files)
+
+    @cached_property
+    def lexicon(self):
+        return events.load_lexicon(self.lexicon_files)
+
+
+DEFAULT_CONFIG = Config()
+
+
+class StageError(Exception):
+    def __init__(self, stage: str, error: BaseException):
+        super().__init__(f"{stage}: {error}")
+        self.stage = stage
+        self.error = error
+
+
+def _run(stage: str, func, *args):
+    try:
+        return func(*args)
+    except Exception as exc:  # noqa: BLE001 - any stage failure becomes the article's error record
+        raise StageError(stage, exc) from exc
+
+
+def analyze(raw: RawArticle, parse: Parse, config: Config = DEFAULT_CONFIG) -> Article:
+    """Run every stage after the parse and assemble the Article record."""
+    base = Article(
+        doc_id=raw.doc_id,
+        text=raw.text,
+        source=raw.source,
+        url=raw.url,
+        title=raw.title,
+        published=raw.published,
+        language=raw.language,
+        removed=raw.removed,
+    )
+    try:
+        found_dates = _run("dates", dates.find_dates, parse, raw.published)
+        found_places = _run("places", places.find_places, parse, raw.doc_id)
+        found_actors = _run("actors", actors.find_actors, parse, raw.doc_id, config.actor_dictionary)
+        found_events = _run(
+            "events",
+            events.find_events,
+            parse,
+            raw.doc_id,
+            found_actors,
+            found_places,
+            found_dates,
+            raw.published,
+            config.lexicon,
+        )
+        found_quotes = _run("quotes", quotes.find_quotes, parse, raw.doc_id, found_actors, found_events)
+    except StageError as exc:
+        return replace(base, error=ErrorInfo(type(exc.error).__name__, str(exc.error), exc.stage))
+    return replace(
+        base,
+        actors=found_actors,
+        events=found_events,
+        quotes=found_quotes,
+        places=found_places,
+        dates=found_dates,
+    )
+
+
+def _failed(raw: RawArticle) -> Article:
+    return Article(
+        doc_id=raw.doc_id,
+        text=raw.text,
+        source=raw.source,
+        url=raw.url,
+        title=raw.title,
+        published=raw.published,
+        language=raw.language,
+        removed=raw.removed,
+        error=raw.error,
+    )
+
+
+def process(raws: Iterable[RawArticle], config: Config = DEFAULT_CONFIG) -> Iterator[Article]:
+    """Turn a stream of ingested articles into Article records, in order.
+
+    Articles that ingest already marked as failed pass through with their error;
+    the others are parsed in batches with ``nlp.pipe``.
+    """
+    pending: list[RawArticle] = []
+
+    def flush() -> Iterator[Article]:
+        good = [r for r in pending if r.error is None]
+        parses = iter(nlp.parse_many([r.text for r in good], model=config.model, batch_size=config.batch_size))
+        for raw in pending:
+            if raw.error is not None:
+                yield _failed(raw)
+                continue
+            try:
+                parse = next(parses)
+            except Exception as exc:  # noqa: BLE001
+                yield replace(_failed(raw), error=ErrorInfo(type(exc).__name__, str(exc), "nlp"))
+                continue
+            yield analyze(raw, parse, config)
+        pending.clear()
+
+    for raw in raws:
+        pending.append(raw)
+        if len(pending) >= config.batch_size:
+            yield from flush()
+    if pending:
+        yield from flush()
+
+
+def extract(
+    text: str,
+    published: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    config: Config = DEFAULT_CONFIG,
+) -> Article:
+    """Extract one article's actors, events, quotes, places and dates from its text."""
+    raw = ingest.read_text(text, published=published, source=source, url=url, title=title)
+    return next(process([raw], config))
