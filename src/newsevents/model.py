@@ -130,6 +130,7 @@ class Event:
     place: str | None = None
     negated: bool = False
     mode: str = "asserted"  # asserted | negated | hypothetical | future | appeal
+    plover_mode: str | None = None
     confidence: float = 0.5
     why: str = ""
 
