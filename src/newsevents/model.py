@@ -215,13 +215,13 @@ class Article:
             "published": self.published,
             "language": self.language,
             "text": self.text,
-            "removed": [asdict(r) for r in self.removed],
-            "error": asdict(self.error) if self.error else None,
-            "actors": [asdict(a) for a in self.actors],
-            "events": [asdict(e) for e in self.events],
-            "quotes": [asdict(q) for q in self.quotes],
-            "places": [asdict(p) for p in self.places],
-            "dates": [asdict(d) for d in self.dates],
+            "removed": [_plain(r) for r in self.removed],
+            "error": _plain(self.error) if self.error else None,
+            "actors": [_plain(a) for a in self.actors],
+            "events": [_plain(e) for e in self.events],
+            "quotes": [_plain(q) for q in self.quotes],
+            "places": [_plain(p) for p in self.places],
+            "dates": [_plain(d) for d in self.dates],
         }
 
     @classmethod
@@ -262,6 +262,11 @@ class Article:
             dates=tuple(build(DateExpr, d) for d in record.get("dates") or ()),
             schema=record.get("schema", SCHEMA_VERSION),
         )
+
+
+def _plain(record) -> dict[str, Any]:
+    """``asdict`` with JSON containers: tuples become lists."""
+    return asdict(record, dict_factory=lambda items: {k: list(v) if isinstance(v, tuple) else v for k, v in items})
 
 
 def stable_id(*parts: object, length: int = 16) -> str:
