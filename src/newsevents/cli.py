@@ -136,8 +136,10 @@ def _print_table(articles, db) -> None:
     from rich.table import Table
 
     table = Table(title="newsevents extract")
-    for column in ("article", "actors", "events", "quotes", "places", "dates", "status"):
-        table.add_column(column)
+    table.add_column("article", overflow="ellipsis", no_wrap=True, max_width=44)
+    for column in ("actors", "events", "quotes", "places", "dates"):
+        table.add_column(column, justify="right")
+    table.add_column("status", overflow="ellipsis", no_wrap=True)
     for a in articles:
         label = (a.title or a.text[:40].replace("\n", " ") or a.doc_id)[:48]
         status = f"error: {a.error.type}" if a.error else "ok"
