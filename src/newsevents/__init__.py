@@ -16,5 +16,13 @@ __all__ = [
     "Span",
     "__version__",
     "extract",
+    "open",
     "process",
 ]
+
+
+def open(db: str = "newsevents.duckdb"):
+    """Open an event database read-only: ``.events()``, ``.articles()``, ``.groups()`` as DataFrames."""
+    from .store import open_database
+
+    return open_database(db)

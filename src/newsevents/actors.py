@@ -1,17 +1,919 @@
-"""Actors: who is who, with codes, affiliations and coreference."""
+"""Actors: who is who, with codes, affiliations and coreference.
+
+One linear pass: dictionary matches and NER spans become *units*; dependency links compose units into
+actor mentions ("Kenyan police" -> KENCOP, "Russian Foreign Minister Sergei Lavrov" -> a RUSGOV person
+titled Foreign Minister); mentions of one real-world entity merge into one actor; pronouns and definite
+role nouns ("the official") are then resolved to an earlier actor and added to its mentions.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
 
-from .model import Actor, Parse
+from . import actor_dictionary as ad
+from .actor_dictionary import ActorDictionary, Entry
+from .model import Actor, Parse, Span
+
+# Dependency labels through which a modifier lends its country, organization or title to its head.
+_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "flat", "nn"})
+_LINK_PREPS = frozenset({"of", "from", "in"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_SPEECH_LEMMAS = frozenset({
+    "say", "tell", "add", "announce", "state", "claim", "insist", "warn", "note", "deny", "confirm", "write",
+    "accuse", "urge", "call", "describe", "report", "declare", "stress", "argue", "explain", "reply",
+})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_TITLE_ADJ_SKIP = frozenset({"senior", "top", "former", "new", "current", "then", "acting", "outgoing", "incoming"})
+_PLEONASTIC_HEADS = frozenset({"be", "seem", "appear", "happen", "remain", "take", "rain"})
+_NER_ACTOR = {"PERSON": ad.PERSON, "ORG": ad.ORGANIZATION, "NORP": ad.DEMONYM, "GPE": ad.COUNTRY}
+# verbs whose object is a place even when it is a capital's name
+_PLACE_VERBS = frozenset({
+    "visit", "leave", "reach", "enter", "tour", "arrive", "return", "fly", "travel", "attack", "bomb", "hit",
+    "strike", "shell", "capture", "seize", "take", "control", "besiege", "evacuate", "surround", "rock", "shake",
+    "storm", "flee", "cross", "approach", "target", "hold", "host", "move",
+})
+_ADDRESS_VERBS = frozenset({"call", "press", "lean", "rely", "depend", "impose", "sanction", "focus", "agree"})
+_ARMED_NONSTATE = frozenset({"REB", "CRM", "UAF"})
+_STATE_ROLES = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "IGO"})
+_PRONOUN_WINDOW = 2  # sentences back
+_ROLE_WINDOW = 5
 
 
-def load_dictionary(paths: Sequence[str] = ()):
-    """Bundled actor dictionaries plus the user's files (user entries win)."""
+@lru_cache(maxsize=1)
+def _bundled() -> ActorDictionary:
+    return ad.build()
+
+
+@lru_cache(maxsize=8)
+def _with_user_files(paths: tuple[str, ...]) -> ActorDictionary:
+    return ad.build(paths, base=_bundled())
+
+
+@lru_cache(maxsize=1)
+def _pronouns() -> dict[str, frozenset[str]]:
+    return ad.read_pronouns()
+
+
+def load_dictionary(paths: Sequence[str] = ()) -> ActorDictionary:
+    """Bundled actor dictionaries plus the user's files (user entries win).
+
+    Files may be in our TSV format or PETRARCH/TABARI actors or agents format (detected).
+    """
+    if not paths:
+        return _bundled()
+    return _with_user_files(tuple(str(p) for p in paths))
+
+
+# ---------------------------------------------------------------- units
+
+
+@dataclass
+class _Unit:
+    start: int  # tokens [start, end)
+    end: int
+    end_char: int
+    entry: Entry | None
+    kind: str
+    head: int = -1
+    ner: str = ""
+
+
+def _head_token(parse: Parse, start: int, end: int) -> int:
+    for i in range(end - 1, start - 1, -1):
+        head = parse.tokens[i].head
+        if head < start or head >= end or head == i:
+            return i
+    return end - 1
+
+
+def _units(parse: Parse, dictionary: ActorDictionary) -> list[_Unit]:
+    tokens = parse.tokens
+    matches = []
+    for start, end, end_char, entry in dictionary.match(parse):
+        last = tokens[end - 1]
+        if entry.agent and last.pos not in ("NOUN", "PROPN"):
+            continue
+        matches.append(_Unit(start, end, end_char, entry, entry.kind))
+    by_token: dict[int, _Unit] = {}
+    for unit in matches:
+        for i in range(unit.start, unit.end):
+            by_token[i] = unit
+    units = list(matches)
+    for ent in parse.entities:
+        kind = _NER_ACTOR.get(ent.label)
+        inner = list({id(u): u for i in range(ent.start, ent.end) if (u := by_token.get(i))}.values())
+        if ent.label == "PERSON":
+            trusted = [u for u in inner if u.entry and not u.entry.agent and (u.entry.kind == ad.PERSON or u.entry.user)]
+            if trusted:
+                for u in trusted:
+                    u.ner = "PERSON"
+                continue
+            if ent.end - ent.start == 1 and inner and _is_country_like(inner[0]) and not inner[0].entry.user:
+                continue  # "Mali said": the tagger's person is the country
+            start = ent.start
+            # a title the tagger swallowed into the name ("Mullah Omar", "President Ruto")
+            while start < ent.end and (u := by_token.get(start)) and u.entry and u.entry.agent:
+                start = u.end
+            if start >= ent.end:
+                continue
+            for u in inner:
+                if u.start >= start:
+                    units.remove(u)
+            units.append(_Unit(start, ent.end, ent.end_char, None, ad.PERSON, ner="PERSON"))
+        elif ent.label == "ORG":
+            if not inner:
+                units.append(_Unit(ent.start, ent.end, ent.end_char, None, ad.ORGANIZATION, ner="ORG"))
+            elif all(u.entry.kind in (ad.COUNTRY, ad.DEMONYM, ad.CAPITAL) and not u.entry.user for u in inner) and _uncovered(
+                parse, ent.start, ent.end, inner
+            ):
+                for u in inner:
+                    units.remove(u)
+                unit = _Unit(ent.start, ent.end, ent.end_char, None, ad.ORGANIZATION, ner="ORG")
+                unit.entry = Entry(name=ent.text, code=None, kind=ad.ORGANIZATION, country=inner[0].entry.country
+                                   or inner[0].entry.code)
+                units.append(unit)
+            else:
+                for u in inner:
+                    u.ner = "ORG"
+        elif kind is None and inner and ent.label in ("FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LOC"):
+            for u in inner:
+                if u.entry.kind in (ad.COUNTRY, ad.DEMONYM, ad.CAPITAL, ad.OTHER) and not u.entry.user:
+                    units.remove(u)
+        elif inner:
+            for u in inner:
+                u.ner = ent.label
+    units.sort(key=lambda u: u.start)
+    for unit in units:
+        unit.head = _head_token(parse, unit.start, unit.end)
+        head_tok = parse.tokens[unit.head]
+        modifies_noun = head_tok.dep == "compound" and parse.tokens[head_tok.head].pos == "NOUN"
+        if unit.entry is not None and unit.ner == "PERSON" and not unit.entry.agent and not modifies_noun and (
+                unit.entry.kind == ad.OTHER or unit.entry.user):
+            unit.kind = ad.PERSON
+    return units
+
+
+def _uncovered(parse: Parse, start: int, end: int, inner: list[_Unit]) -> bool:
+    covered = {i for u in inner for i in range(u.start, u.end)}
+    return any(i not in covered and parse.tokens[i].pos not in ("DET", "PUNCT", "PART", "CCONJ") for i in range(start, end))
+
+
+# ---------------------------------------------------------------- composition
+
+
+@dataclass
+class _Mention:
+    start: int  # char offsets
+    end: int
+    key: tuple
+    name: str
+    kind: str
+    code: str | None = None
+    country: str | None = None
+    role: str | None = None
+    title: str | None = None
+    affiliation: tuple | None = None
+    head: int = -1  # token
+    plural: bool = False
+    gender: str | None = None
+    first_token: int = -1
+    type: str = "name"
+    entry: Entry | None = None
+    lemma: str = ""
+
+
+@dataclass
+class _Context:
+    parse: Parse
+    dictionary: ActorDictionary
+    published: str | None
+    units: list[_Unit]
+    unit_at: dict[int, _Unit]
+    children: list[list[int]]
+    pronouns: dict[str, frozenset[str]]
+    country_names: dict[str, str] = field(default_factory=dict)
+
+
+def _linked_units(ctx: _Context, unit: _Unit, person: bool) -> list[_Unit]:
+    """Units that modify ``unit`` (and, for a person, the appositive description around it), nearest first."""
+    tokens = ctx.parse.tokens
+    own = set(range(unit.start, unit.end))
+    seen = set(own)
+    frontier = [unit.head] + [i for i in own if i != unit.head]
+    head_tok = tokens[unit.head]
+    if person and head_tok.dep in ("appos", "compound") and head_tok.head not in seen:
+        frontier.append(head_tok.head)
+        seen.add(head_tok.head)
+    found: list[_Unit] = []
+    while frontier:
+        i = frontier.pop(0)
+        other = ctx.unit_at.get(i)
+        if other is not None and other is not unit and other not in found:
+            if other.kind == ad.PERSON and other.entry is None or (other.entry and other.entry.kind == ad.PERSON
+                                                                   and not other.entry.agent):
+                continue
+            found.append(other)
+        for child in ctx.children[i]:
+            if child in seen:
+                continue
+            tok = tokens[child]
+            ok = tok.dep in _MODIFIER_DEPS or (person and tok.dep == "appos") or (
+                tok.dep == "prep" and tok.lower in _LINK_PREPS) or (tok.dep == "pobj" and tokens[i].dep == "prep")
+            if ok:
+                seen.add(child)
+                frontier.append(child)
+    found.sort(key=lambda u: abs(u.head - unit.head))
+    return found
+
+
+def _is_country_like(unit: _Unit) -> bool:
+    return unit.entry is not None and not unit.entry.agent and unit.entry.kind in (ad.COUNTRY, ad.DEMONYM, ad.CAPITAL)
+
+
+def _is_org(unit: _Unit) -> bool:
+    if unit.entry is None:
+        return unit.kind == ad.ORGANIZATION
+    return not unit.entry.agent and unit.entry.kind in (ad.ORGANIZATION, ad.GROUP, ad.OTHER)
+
+
+def _country_of(unit: _Unit) -> str | None:
+    entry = unit.entry
+    if entry is None:
+        return None
+    if entry.country:
+        return entry.country
+    return entry.code[:3] if entry.code and len(entry.code) >= 3 else None
+
+
+def _code_of(ctx: _Context, entry: Entry) -> str | None:
+    return entry.code_on(ctx.published)
+
+
+def _compose(country_or_org: str | None, agent: Entry) -> str | None:
+    suffix = agent.code
+    if not country_or_org:
+        return suffix
+    if not suffix or suffix in country_or_org[3:]:
+        return country_or_org
+    return suffix + country_or_org if agent.prefix else country_or_org + suffix
+
+
+def _text(ctx: _Context, start: int, end_char: int) -> tuple[int, int, str]:
+    s = ctx.parse.tokens[start].start
+    return s, end_char, ctx.parse.text[s:end_char]
+
+
+def _key_for_org(code: str | None, fallback: tuple) -> tuple:
+    if code and len(code) == 6 and code.endswith("GOV"):
+        return ("gov", code)
+    return fallback
+
+
+def _org_mention(ctx: _Context, unit: _Unit) -> _Mention:
+    s, e, text = _text(ctx, unit.start, unit.end_char)
+    entry = unit.entry
+    if entry is not None and entry.key:
+        code = _code_of(ctx, entry)
+        key = _key_for_org(code, ("entry", entry.key))
+        name = entry.name
+    else:
+        code = None
+        key = ("org", " ".join(ad.pieces(text.removeprefix("the ").removeprefix("The "))))
+        name = text
+    kind = entry.kind if entry is not None and entry.kind in (ad.ORGANIZATION, ad.GROUP) else ad.ORGANIZATION
+    return _Mention(s, e, key, name, kind, code=code, country=_country_of(unit) if entry else None,
+                    role=entry.role if entry else None, head=unit.head, first_token=unit.start, entry=entry)
+
+
+def _gender_near(ctx: _Context, unit: _Unit, title_units: list[_Unit]) -> str | None:
+    words = [ctx.parse.tokens[unit.start - 1].lower] if unit.start > 0 else []
+    words += [ctx.parse.tokens[u.head].lower for u in title_units]
+    for word in words:
+        features = ctx.pronouns.get(word)
+        if features and "cue" in features:
+            return "male" if "male" in features else "female" if "female" in features else None
     return None
 
 
-def find_actors(parse: Parse, doc_id: str, dictionary=None) -> tuple[Actor, ...]:
-    """Actors of the text, one per real-world entity, with every mention."""
-    return ()
+def _title_text(ctx: _Context, unit: _Unit) -> str:
+    tokens = ctx.parse.tokens
+    start = unit.start
+    for child in sorted(ctx.children[unit.head], reverse=True):
+        tok = tokens[child]
+        if child == start - 1 and tok.dep == "amod" and tok.pos == "ADJ" and child not in ctx.unit_at and (
+                tok.lower not in _TITLE_ADJ_SKIP):
+            start = child
+    return ctx.parse.text[tokens[start].start:unit.end_char]
+
+
+def _person_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> None:
+    linked = _linked_units(ctx, unit, person=True)
+    titles = [u for u in linked if u.entry and u.entry.agent and u.entry.kind != ad.REFERENCE]
+    orgs = [u for u in linked if _is_org(u)]
+    references = [u for u in linked if u.entry and u.entry.kind == ad.REFERENCE]
+    countries = [u for u in linked if _is_country_like(u)]
+    s, e, text = _text(ctx, unit.start, unit.end_char)
+    title_unit = titles[0] if titles else None
+    org_mention = None
+    for org in orgs[:1]:
+        org_mention = _org_mention(ctx, org)
+        mentions.append(org_mention)
+    affiliation = org_mention.key if org_mention else None
+    if org_mention is None and references:
+        # "the group's spokesman X": the group is resolved later, and X's affiliation with it
+        _agent_mention(ctx, references[0], mentions)
+        affiliation = ("ref", references[0].start)
+    country = _country_of(countries[0]) if countries else None
+    _possessor_countries(ctx, countries, mentions)
+    entry = unit.entry if unit.entry is not None and not unit.entry.agent else None
+    if entry is not None:
+        code = _code_of(ctx, entry)
+        if code and len(code) == 3 and title_unit is not None:
+            code = _compose(code, title_unit.entry)
+        key = ("entry", entry.key)
+        name = entry.name
+        country = entry.country or country
+        role = entry.role
+        title = _title_text(ctx, title_unit) if title_unit else entry.title
+    else:
+        key = ("person", text)
+        name = text
+        role = title_unit.entry.role if title_unit else None
+        if org_mention is not None:
+            country = country or org_mention.country
+            if role in (None, "GOV") and org_mention.role:
+                role = org_mention.role
+            code = org_mention.code if not org_mention.country or role == org_mention.role else None
+            code = code or (org_mention.country + role if org_mention.country and role else org_mention.code)
+        else:
+            code = (country + role if role else country) if country else None
+        title = _title_text(ctx, title_unit) if title_unit else None
+    mentions.append(_Mention(
+        s, e, key, name, ad.PERSON, code=code, country=country, role=role, title=title,
+        affiliation=affiliation, head=unit.head,
+        gender=_gender_near(ctx, unit, titles), first_token=unit.start, entry=entry,
+    ))
+    tokens = ctx.parse.tokens
+    for token in _descriptions(ctx, unit):
+        first = min([token.i] + [c for c in ctx.children[token.i] if tokens[c].dep == "det" and c < token.i])
+        mentions.append(_Mention(tokens[first].start, token.end, key, token.text, ad.PERSON, head=token.i,
+                                 first_token=first, type="description"))
+
+
+def _possessor_countries(ctx: _Context, countries: list[_Unit], mentions: list[_Mention]) -> list[_Unit]:
+    """"Iran's deputy foreign minister": the country named as possessor is an actor mention of its own."""
+    owners = [u for u in countries[:1] if u.entry.kind == ad.COUNTRY and ctx.parse.tokens[u.head].dep == "poss"]
+    for unit in owners:
+        _named_mention(ctx, unit, mentions)
+    return owners
+
+
+def _descriptions(ctx: _Context, unit: _Unit):
+    """Head nouns of appositions describing a person ("the spokesman, X, said"; "X, the group's chief")."""
+    tokens = ctx.parse.tokens
+    head_tok = tokens[unit.head]
+    found = []
+    parent = tokens[head_tok.head]
+    if head_tok.dep == "appos" and (parent.pos == "NOUN" or parent.pos == "PROPN" and (
+            parent.lower in ctx.dictionary.person_nouns
+            or parent.i + 1 < len(tokens) and tokens[parent.i + 1].lower == "of")):
+        found.append(parent)
+    found += [tokens[c] for c in ctx.children[unit.head] if tokens[c].dep == "appos" and tokens[c].pos == "NOUN"]
+    for token in found:
+        other = ctx.unit_at.get(token.i)
+        if other is None or (other.entry is not None and other.entry.agent and other.entry.kind == ad.PERSON):
+            yield token
+
+
+def _agent_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> None:
+    entry = unit.entry
+    tokens = ctx.parse.tokens
+    linked = [u for u in _linked_units(ctx, unit, person=False) if not (u.entry and u.entry.agent)]
+    orgs = [u for u in linked if _is_org(u)]
+    countries = [u for u in linked if _is_country_like(u)]
+    if not linked:
+        # "Danish media and government": a bare conjunct shares its partner's country
+        head_tok = tokens[unit.head]
+        partner = ctx.unit_at.get(head_tok.head) if head_tok.dep == "conj" else None
+        if partner is not None and partner.entry is not None and partner.entry.agent and not any(
+                tokens[c].dep == "det" for c in ctx.children[unit.head]):
+            linked = [u for u in _linked_units(ctx, partner, person=False)
+                      if not (u.entry and u.entry.agent) and u.start < partner.start]
+            orgs = [u for u in linked if _is_org(u)]
+            countries = [u for u in linked if _is_country_like(u)]
+            linked = []
+    org_mention = _org_mention(ctx, orgs[0]) if orgs else None
+    if org_mention is not None and linked:
+        mentions.append(org_mention)
+    owners = _possessor_countries(ctx, countries if linked else [], mentions)
+    country = _country_of(countries[0]) if countries else (org_mention.country if org_mention else None)
+    if org_mention is not None and org_mention.code:
+        code = _compose(org_mention.code, entry)
+        if entry.kind == ad.PERSON and entry.role == "GOV":
+            code = org_mention.code
+    else:
+        code = _compose(country, entry)
+    role = entry.role
+    if org_mention is not None and entry.kind == ad.PERSON and role == "GOV" and org_mention.role:
+        role = org_mention.role
+    # the mention spans the noun and its country words; a named organization keeps its own mention
+    spanned = [u for u in linked if not _is_org(u) and u not in owners]
+    parts = [unit] + [u for u in spanned if u.start < unit.start and u.end >= unit.start - 3]
+    start = min(u.start for u in parts)
+    end_unit = max([unit] + [u for u in spanned if u.start > unit.start and u.start - unit.end <= 3
+                             and tokens[u.start - 1].lower in ("of", "from")], key=lambda u: u.end)
+    s, e, text = _text(ctx, start, end_unit.end_char)
+    head_tok = tokens[unit.head]
+    plural = head_tok.tag in ("NNS", "NNPS") or (entry.kind == ad.GROUP and not head_tok.tag.startswith("NN"))
+    definite = any(tokens[c].lower in _DEFINITE and tokens[c].dep == "det" for c in ctx.children[unit.head])
+    determiners = [tokens[c].lower for c in ctx.children[unit.head] if tokens[c].dep == "det"]
+    premodified = any(u.start < unit.start for u in linked)
+    if entry.kind == ad.REFERENCE:
+        if definite and not premodified:
+            kind = ad.COUNTRY if entry.role == ad.COUNTRY else ad.ORGANIZATION
+            first = unit.start - 1 if tokens[unit.start - 1].lower in _DEFINITE else unit.start
+            mentions.append(_Mention(tokens[first].start, e, ("ref", unit.start), text, kind,
+                                     head=unit.head, first_token=first, type="reference", entry=entry,
+                                     plural=plural))
+        return
+    kind = entry.kind if entry.kind in (ad.PERSON, ad.GROUP, ad.ORGANIZATION) else ad.GROUP
+    if kind == ad.PERSON and plural:
+        kind = ad.GROUP
+    if kind == ad.PERSON:
+        key = ("anon", unit.start)  # each unnamed person is new unless coreference finds them
+    else:
+        bare = "" if linked else head_tok.lemma.lower()
+        key = _key_for_org(code, ("composed", code, kind, bool(linked), bare))
+    mention = _Mention(
+        s, e, key, text[4:] if text.lower().startswith("the ") else text, kind, code=code, country=country,
+        role=role, title=_title_text(ctx, unit) if kind == ad.PERSON else None,
+        affiliation=org_mention.key if org_mention else None, head=unit.head, plural=plural,
+        gender=_gender_near(ctx, unit, [unit]) if kind == ad.PERSON else None, first_token=start,
+        lemma=head_tok.lemma.lower(),
+        type="role" if definite and not spanned and kind == ad.PERSON or (
+            definite and not premodified and "the" in determiners and kind in (ad.ORGANIZATION, ad.GROUP)) else "name",
+        entry=entry,
+    )
+    if mention.type == "role" and ctx.parse.tokens[start - 1:start] and tokens[start - 1].lower in _DEFINITE:
+        mention.start = tokens[start - 1].start
+        mention.first_token = start - 1
+    mentions.append(mention)
+
+
+def _acts(ctx: _Context, tok) -> bool:
+    """Whether a capital's name stands for its government here: it speaks, acts, is addressed or dealt with
+    ("Beijing said", "urged Beijing", "talks with Beijing"), rather than being a place ("flew to Beijing")."""
+    tokens = ctx.parse.tokens
+    while tok.dep == "conj" and tok.head != tok.i:
+        tok = tokens[tok.head]
+    head = tokens[tok.head]
+    if tok.dep in ("nsubj", "poss", "dative"):
+        return True
+    if tok.dep == "dobj":
+        return head.lemma not in _PLACE_VERBS
+    if tok.dep == "pobj":
+        return head.lower in ("with", "against", "on", "by") and head.dep != "advmod" and not (
+            head.lower == "on" and tokens[head.head].lemma not in _ADDRESS_VERBS) or (
+            head.lower in ("from", "of") and tokens[head.head].pos == "NOUN")
+    return False
+
+
+def _named_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> None:
+    entry = unit.entry
+    tokens = ctx.parse.tokens
+    head_tok = tokens[unit.head]
+    s, e, text = _text(ctx, unit.start, unit.end_char)
+    if entry.kind == ad.CAPITAL:
+        if not _acts(ctx, head_tok) or unit.ner in ("PERSON", "FAC") or head_tok.text.isupper():
+            return  # a place, a person, or a dateline ("KYIV (Reuters) -")
+        code = _code_of(ctx, entry)
+        mentions.append(_Mention(s, e, _key_for_org(code, ("entry", entry.key)), text, ad.ORGANIZATION, code=code,
+                                 country=_country_of(unit), role=entry.role or "GOV", head=unit.head,
+                                 first_token=unit.start, entry=entry))
+        return
+    if entry.kind in (ad.COUNTRY, ad.DEMONYM) or (entry.kind == ad.OTHER and unit.ner in ("GPE", "NORP")):
+        code = _code_of(ctx, entry)
+        plural_people = entry.kind == ad.DEMONYM and head_tok.tag in ("NNS", "NNPS")
+        name = ctx.country_names.get(code or "", entry.name) if entry.kind == ad.DEMONYM else entry.name
+        key = ("country", code) if code else ("entry", entry.key)
+        mentions.append(_Mention(s, e, key, name, ad.COUNTRY, code=code, country=_country_of(unit), head=unit.head,
+                                 first_token=unit.start, entry=entry, plural=plural_people))
+        return
+    mentions.append(_org_mention(ctx, unit))
+
+
+def _mentions(ctx: _Context) -> list[_Mention]:
+    mentions: list[_Mention] = []
+    consumed: set[int] = set()
+    tokens = ctx.parse.tokens
+    # a unit that modifies an agent or a person is folded into that head's mention
+    for unit in ctx.units:
+        is_person = unit.kind == ad.PERSON and not (unit.entry and unit.entry.agent)
+        if is_person or (unit.entry is not None and unit.entry.agent):
+            for other in _linked_units(ctx, unit, person=is_person):
+                if other.entry is not None and other.entry.agent and not is_person:
+                    continue
+                consumed.add(id(other))
+    for unit in ctx.units:
+        entry = unit.entry
+        if id(unit) in consumed:
+            continue
+        if unit.kind == ad.PERSON and not (entry and entry.agent):
+            _person_mention(ctx, unit, mentions)
+        elif entry is None:
+            if unit.kind == ad.ORGANIZATION:
+                mentions.append(_org_mention(ctx, unit))
+        elif entry.agent:
+            head_tok = tokens[unit.head]
+            if head_tok.dep == "compound" and ctx.unit_at.get(head_tok.head) is None and (
+                    tokens[head_tok.head].pos in ("NOUN", "PROPN")):
+                continue  # "police station", "army base": a thing, not an actor
+            _agent_mention(ctx, unit, mentions)
+        else:
+            _named_mention(ctx, unit, mentions)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions
+
+
+# ---------------------------------------------------------------- merging
+
+
+def _merge_persons(mentions: list[_Mention]) -> None:
+    """Give a bare surname (or a name's later full form) the key of the person named earlier."""
+    people: list[_Mention] = []
+    for m in mentions:
+        if m.kind != ad.PERSON or m.type != "name" or m.key[0] not in ("person", "entry"):
+            continue
+        words = m.name.split()
+        for earlier in people:
+            other = earlier.name.split()
+            if earlier.key == m.key:
+                break
+            if m.key[0] == "person" and (other[-len(words):] == words or (
+                    earlier.key[0] == "person" and words[-len(other):] == other)):
+                m.key = earlier.key
+                break
+        people.append(m)
+
+
+def _merge_bare_agents(mentions: list[_Mention]) -> None:
+    """A bare "police" after "Kenyan police" is the same body."""
+    seen: dict[tuple, tuple] = {}
+    for m in mentions:
+        if m.key[0] != "composed":
+            continue
+        _, _code, kind, has_modifier, _bare = m.key
+        slot = (m.role, kind, m.lemma)
+        if has_modifier or slot not in seen:
+            # a second body with that role, or a bare one first, makes later bare mentions ambiguous
+            seen[slot] = m.key if has_modifier and seen.get(slot, m.key) == m.key else ("ambiguous",)
+        elif seen[slot][0] != "ambiguous":
+            m.key = seen[slot]
+            m.type = "name"
+
+
+# ---------------------------------------------------------------- coreference
+
+
+@dataclass
+class _Candidate:
+    key: tuple
+    kind: str
+    country: str | None
+    plural: bool
+    gender: str | None
+    title: str
+    role: str | None
+    affiliation: tuple | None
+    code: str | None
+
+
+def _sentence_index(parse: Parse) -> list[int]:
+    index = [0] * len(parse.tokens)
+    for n, (start, end) in enumerate(parse.sentences):
+        for i in range(start, end):
+            index[i] = n
+    return index
+
+
+def _salience(ctx: _Context, m: _Mention, sent_of: list[int], here: int) -> float:
+    tokens = ctx.parse.tokens
+    tok = tokens[m.head]
+    score = -1.0 * (sent_of[here] - sent_of[m.head])
+    dep = tok.dep
+    if dep in ("conj", "appos"):
+        dep = tokens[tok.head].dep
+    if dep in _SUBJECT_DEPS:
+        score += 3.0
+        if tokens[tok.head].lemma in _SPEECH_LEMMAS:
+            score += 1.0
+    elif dep in ("poss", "appos", "compound"):
+        score += 0.5
+    elif dep in ("dobj", "pobj", "attr"):
+        score += 1.0
+    return score
+
+
+def _resolve(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """Attach pronouns and definite role nouns to an earlier actor when the choice is clear."""
+    aliases: dict[tuple, tuple] = {}
+    tokens = ctx.parse.tokens
+    sent_of = _sentence_index(ctx.parse)
+    profiles: dict[tuple, _Candidate] = {}
+    for m in mentions:
+        if m.type == "name" and m.key[0] not in ("anon",):
+            p = profiles.get(m.key)
+            if p is None:
+                profiles[m.key] = _Candidate(m.key, m.kind, m.country, m.plural, m.gender, (m.title or "").lower(), m.role,
+                                             m.affiliation, m.code)
+            else:
+                p.gender = p.gender or m.gender
+                p.title = p.title or (m.title or "").lower()
+    role_tokens = {m.head: m for m in mentions if m.type in ("role", "reference")}
+    items: list[tuple[int, str, object]] = [(m.first_token, "mention", m) for m in mentions]
+    for t in tokens:
+        if t.lower in ctx.pronouns and "pronoun" in ctx.pronouns[t.lower] and t.pos in ("PRON", "DET") and (
+                t.i not in ctx.unit_at):
+            items.append((t.i, "pronoun", t))
+    items.sort(key=lambda item: (item[0], item[1] != "mention"))
+    history: list[_Mention] = []
+    out: list[_Mention] = []
+    resolved_tokens: dict[int, tuple] = {}
+    for _, what, obj in items:
+        if what == "mention":
+            m = obj
+            if m.affiliation in aliases:
+                m.affiliation = aliases[m.affiliation]
+            if m.entry is not None and m.entry.agent and m.type == "name" and not m.country:
+                _compose_with_possessor(ctx, m, resolved_tokens, profiles)
+            if m.head in role_tokens and m.type in ("role", "reference"):
+                key = _resolve_role(ctx, m, history, profiles, sent_of)
+                if key is not None:
+                    aliases[m.key] = key
+                    m.key = key
+                    m.type = "role"
+                    out.append(m)
+                    history.append(m)
+                    continue
+                if m.type == "reference":
+                    continue
+                m.type = "name"
+            out.append(m)
+            history.append(m)
+            if m.key not in profiles:
+                profiles[m.key] = _Candidate(m.key, m.kind, m.country, m.plural, m.gender, (m.title or "").lower(), m.role,
+                                             m.affiliation, m.code)
+        else:
+            m = _resolve_pronoun(ctx, obj, history, profiles, sent_of)
+            if m is not None:
+                resolved_tokens[m.head] = m.key
+                out.append(m)
+                history.append(m)
+    return out
+
+
+def _compose_with_possessor(ctx: _Context, m: _Mention, resolved: dict[int, tuple], profiles: dict) -> None:
+    """"its air force", "their fighters": the agent takes the code of the actor the possessive refers to."""
+    tokens = ctx.parse.tokens
+    for child in ctx.children[m.head]:
+        key = resolved.get(child)
+        if key is None or tokens[child].dep != "poss" or key not in profiles:
+            continue
+        owner = profiles[key]
+        named_org = owner.kind in (ad.ORGANIZATION, ad.GROUP) and owner.key[0] == "entry"
+        if owner.kind == ad.PERSON or not owner.code or not (owner.country or named_org):
+            return
+        m.code = _compose(owner.code if named_org else owner.country, m.entry)
+        m.country = owner.country
+        if named_org:
+            m.affiliation = owner.key
+        if m.kind != ad.PERSON:
+            m.key = _key_for_org(m.code, ("composed", m.code, m.kind, True, ""))
+        return
+
+
+def _compatible_pronoun(features: frozenset[str], p: _Candidate) -> bool:
+    if "person" in features:
+        if p.kind != ad.PERSON:
+            return False
+        clash = "male" in features and p.gender == "female" or "female" in features and p.gender == "male"
+        return not (p.gender and clash)
+    if "thing" in features:
+        return p.kind in (ad.ORGANIZATION, ad.COUNTRY) or (p.kind == ad.GROUP and not p.plural)
+    return (p.kind == ad.GROUP and p.plural) or p.kind == ad.ORGANIZATION or (p.kind == ad.COUNTRY and p.plural)
+
+
+def _pleonastic(ctx: _Context, tok) -> bool:
+    """"It is likely that...", "it seems", "it rained": an "it" that refers to nothing."""
+    head = ctx.parse.tokens[tok.head]
+    if tok.dep == "expl":
+        return True
+    if head.lemma not in _PLEONASTIC_HEADS:
+        return False
+    return any(ctx.parse.tokens[c].dep in ("ccomp", "xcomp", "csubj") and c > head.i for c in ctx.children[head.i]) \
+        or head.lemma in ("seem", "appear", "happen", "rain")
+
+
+def _governing_subjects(ctx: _Context, tok) -> set[int]:
+    """Subjects of the verbs whose complement clause holds ``tok`` ("Hamas said it would...")."""
+    tokens = ctx.parse.tokens
+    found: set[int] = set()
+    i = tok.head
+    if tok.dep in _SUBJECT_DEPS or tok.dep == "poss":
+        i = tokens[tok.head].i
+    seen = 0
+    while seen < 6:
+        current = tokens[i]
+        if current.dep in ("ccomp", "xcomp", "advcl", "conj") and current.head != i:
+            parent = current.head
+            found.update(c for c in ctx.children[parent] if tokens[c].dep in _SUBJECT_DEPS)
+            i = parent
+        else:
+            break
+        seen += 1
+    found.discard(tok.i)
+    return found
+
+
+def _resolve_pronoun(ctx: _Context, tok, history: list[_Mention], profiles: dict, sent_of: list[int]):
+    features = ctx.pronouns[tok.lower]
+    tokens = ctx.parse.tokens
+    if tok.lower == "it" and _pleonastic(ctx, tok):
+        return None
+    if tok.lower == "her" and tok.dep in ("dobj", "dative", "pobj"):
+        features = features - {"possessive"} | {"object"}
+    reflexive = "reflexive" in features
+    governing = _governing_subjects(ctx, tok)
+    best: dict[tuple, float] = {}
+    for m in history:
+        if sent_of[tok.i] - sent_of[m.head] > _PRONOUN_WINDOW or m.head >= tok.i:
+            continue
+        p = profiles.get(m.key)
+        if p is None or not _compatible_pronoun(features, p):
+            continue
+        m_tok = tokens[m.head]
+        same_clause_subject = m_tok.dep in _SUBJECT_DEPS and m_tok.head == tok.head
+        if "object" in features and not reflexive and same_clause_subject:
+            continue
+        score = _salience(ctx, m, sent_of, tok.i)
+        if m.head in governing or tokens[m.head].dep == "appos" and tokens[m.head].head in governing:
+            score += 2.0
+        if reflexive and same_clause_subject:
+            score += 5
+        if "female" in features and p.gender == "female" or "male" in features and p.gender == "male":
+            score += 1.5
+        if m.type != "name":
+            score -= 0.25
+        best[m.key] = max(best.get(m.key, -99.0), score)
+    if not best:
+        return None
+    ranked = sorted(best.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < 1.0:
+        return None
+    key = ranked[0][0]
+    p = profiles[key]
+    if p.gender is None and p.kind == ad.PERSON:
+        p.gender = "male" if "male" in features else "female" if "female" in features else None
+    return _Mention(tok.start, tok.end, key, tok.text, p.kind, head=tok.i, first_token=tok.i, type="pronoun")
+
+
+def _family(role: str | None) -> str | None:
+    return "armed" if role in _ARMED_NONSTATE else role
+
+
+def _resolve_role(ctx: _Context, m: _Mention, history: list[_Mention], profiles: dict, sent_of: list[int]):
+    entry = m.entry
+    noun = ctx.parse.tokens[m.head].lemma.lower()
+    best: dict[tuple, float] = {}
+    for earlier in history:
+        if sent_of[m.head] - sent_of[earlier.head] > _ROLE_WINDOW or earlier.key == m.key:
+            continue
+        p = profiles.get(earlier.key)
+        if p is None:
+            continue
+        score = _salience(ctx, earlier, sent_of, m.head)
+        if m.type == "reference":
+            wanted = entry.role or ad.ORGANIZATION
+            if wanted == ad.COUNTRY and p.kind != ad.COUNTRY:
+                continue
+            if wanted != ad.COUNTRY and (p.kind not in (ad.ORGANIZATION, ad.GROUP) or p.key[0] in ("composed", "gov")):
+                continue
+            if wanted == "nonstate" and p.role in _STATE_ROLES:
+                continue
+        elif m.kind == ad.PERSON:
+            if p.kind != ad.PERSON:
+                continue
+            if m.affiliation is not None and p.affiliation != m.affiliation and p.code != m.code:
+                continue
+            if noun in p.title.split() or noun == p.title:
+                score += 3.0
+            elif p.role and entry.role and p.role == entry.role or entry.role == "GOV" and p.role in ("REB", "IGO"):
+                score += 1.0
+            else:
+                continue
+        elif m.kind == ad.GROUP:
+            if p.kind not in (ad.ORGANIZATION, ad.GROUP) or _family(p.role) != _family(m.role) or (
+                    p.key[0] == "composed" and not p.key[3]):
+                continue
+            if p.key[0] == "entry":
+                score += 1.0
+        else:
+            if p.kind != m.kind or p.role != m.role:
+                continue
+        best[earlier.key] = max(best.get(earlier.key, -99.0), score)
+    if not best:
+        return None
+    ranked = sorted(best.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < 1.0:
+        return None
+    return ranked[0][0]
+
+
+# ---------------------------------------------------------------- assembly
+
+
+def _country_names(dictionary: ActorDictionary) -> dict[str, str]:
+    return _country_names_cached(id(dictionary), dictionary)
+
+
+_NAMES_CACHE: dict[int, dict[str, str]] = {}
+
+
+def _country_names_cached(key: int, dictionary: ActorDictionary) -> dict[str, str]:
+    names = _NAMES_CACHE.get(key)
+    if names is None:
+        names = {}
+        for entry in dictionary.entries:
+            if entry.kind == ad.COUNTRY and entry.code and entry.code not in names and not entry.agent:
+                names[entry.code] = entry.name
+        _NAMES_CACHE[key] = names
+    return names
+
+
+def _children(parse: Parse) -> list[list[int]]:
+    kids: list[list[int]] = [[] for _ in parse.tokens]
+    for t in parse.tokens:
+        if t.head != t.i:
+            kids[t.head].append(t.i)
+    return kids
+
+
+def find_actors(parse: Parse, doc_id: str, dictionary=None, published: str | None = None) -> tuple[Actor, ...]:
+    """Actors of the text, one per real-world entity, with every mention.
+
+    ``published`` (ISO date) selects date-restricted dictionary codes.
+    """
+    dictionary = dictionary or _bundled()
+    if not parse.tokens:
+        return ()
+    units = _units(parse, dictionary)
+    unit_at = {i: u for u in units for i in range(u.start, u.end)}
+    ctx = _Context(parse, dictionary, (published or "")[:10] or None, units, unit_at, _children(parse), _pronouns(),
+                   _country_names(dictionary))
+    mentions = _mentions(ctx)
+    _merge_persons(mentions)
+    _merge_bare_agents(mentions)
+    mentions = _resolve(ctx, mentions)
+    return _assemble(parse.text, doc_id, mentions)
+
+
+def _assemble(text: str, doc_id: str, mentions: list[_Mention]) -> tuple[Actor, ...]:
+    order: list[tuple] = []
+    grouped: dict[tuple, list[_Mention]] = {}
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        if m.key not in grouped:
+            order.append(m.key)
+            grouped[m.key] = []
+        grouped[m.key].append(m)
+    ids = {key: f"{doc_id}:a{n}" for n, key in enumerate(order, 1)}
+    # a known member of a named group ("Haniyeh", code of Hamas) is affiliated with it when it is in the text
+    org_by_code = {}
+    for key in order:
+        first = grouped[key][0]
+        if key[0] == "entry" and first.kind in (ad.ORGANIZATION, ad.GROUP) and first.code:
+            org_by_code.setdefault(first.code, key)
+    actors = []
+    for key in order:
+        group = grouped[key]
+        names = [m for m in group if m.type == "name"] or group
+        first = names[0]
+        name = max((m.name for m in names if m.kind == ad.PERSON and m.entry is None), key=len, default=first.name)
+
+        def pick(attr: str, names=names):
+            return next((getattr(m, attr) for m in names if getattr(m, attr)), None)
+
+        affiliation = pick("affiliation")
+        if affiliation is None and first.kind == ad.PERSON:
+            affiliation = org_by_code.get(pick("code"))
+        spans = {}
+        for m in group:
+            spans.setdefault((m.start, m.end), Span(m.start, m.end, text[m.start:m.end]))
+        actors.append(Actor(
+            id=ids[key], name=name, kind=first.kind, code=pick("code"), country=pick("country"),
+            role=pick("role"), title=pick("title"),
+            affiliation=ids.get(affiliation) if affiliation and affiliation != key else None,
+            mentions=tuple(sorted(spans.values(), key=lambda s: s.start)),
+        ))
+    return tuple(actors)

@@ -68,7 +68,7 @@ def extract(paths, published, source, fmt, output, db, model, actor_files, lexic
 
     from . import ingest, pipeline
 
-    missing = [p for p in paths if p != "-" and not Path(p).exists()]
+    missing = [p for p in paths if p != "-" and not Path(p).exists() and not ingest.glob.glob(p, recursive=True)]
     if missing:
         raise click.UsageError(f"no such file or directory: {', '.join(missing)}")
     config = pipeline.Config(model=model, actor_files=tuple(actor_files), lexicon_files=tuple(lexicon_files),
@@ -101,7 +101,11 @@ def _write_articles(articles, fmt, output, db, progress) -> int:
                 n_errors += 1
                 log.warning("%s: %s (%s)", article.doc_id, article.error.message, article.error.type)
             if writer:
-                writer.write(article)
+                try:
+                    writer.write(article)
+                except Exception as exc:  # noqa: BLE001 - one unstorable record must not stop the batch
+                    n_errors += 1
+                    log.error("%s: not stored in %s: %s: %s", article.doc_id, db, type(exc).__name__, exc)
             if fmt == "jsonl":
                 out.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
             else:
@@ -121,14 +125,19 @@ def _with_progress(items, progress):
     if not show:
         yield from items
         return
+    import time
+
+    from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    with Progress(SpinnerColumn(), TextColumn("{task.completed} articles"), TimeElapsedColumn(),
-                  transient=True, console=None) as bar:
-        task = bar.add_task("extract")
-        for item in items:
+    started = time.perf_counter()
+    with Progress(SpinnerColumn(), TextColumn("{task.completed} articles"),
+                  TextColumn("{task.fields[rate]:.1f} articles/s"), TimeElapsedColumn(),
+                  transient=True, console=Console(stderr=True)) as bar:
+        task = bar.add_task("extract", rate=0.0)
+        for n, item in enumerate(items, start=1):
             yield item
-            bar.advance(task)
+            bar.update(task, advance=1, rate=n / max(time.perf_counter() - started, 1e-9))
 
 
 def _print_table(articles, db) -> None:

@@ -1,10 +1,1189 @@
-"""Time expressions normalised against the publication date."""
+"""Time expressions found in the text and normalised against the publication date.
+
+A rule grammar over words (``data/dates/*.tsv`` holds the vocabulary) finds and reads time expressions;
+spaCy DATE/TIME entities the grammar does not cover are read by :func:`resolve`, which falls back on
+dateparser. Relative expressions are anchored to the publication date; the tense of the governing verb
+decides between the past and the future reading of a weekday, month or season named without a year.
+
+Values follow TimeML TIMEX3 conventions, so they compare with TempEval gold:
+
+========================  =========  ==================================================================
+value                     precision  example
+========================  =========  ==================================================================
+``YYYY-MM-DD``            day        "Friday", "March 22, 2013", "yesterday", "three days ago"
+``YYYY-MM-DDTHH:MM``      time       "8 p.m. Sunday", "15:00 GMT"
+``YYYY-MM-DDTMO``         time       "this morning" (MO, AF afternoon, EV evening, NI night)
+``YYYY-Www``              week       "last week" (ISO week)
+``YYYY-Www-WE``           week       "the weekend"
+``YYYY-MM``               month      "early December", "earlier this month"
+``YYYY-Qn``, ``YYYY-Hn``  quarter    "the third quarter", "the first half of 2012"
+``YYYY-SP|SU|FA|WI``      season     "last summer"
+``YYYY``                  year       "2010", "last year", "six years ago"
+``YYY``                   decade     "the 1990s"
+``YY``                    century    "the 20th century" (19)
+``PnY`` ``PnD`` ``PTnH``  duration   "five years", "90 days", "a decade" (P10Y), "several days" (PXD)
+``PnY`` ...               range      "the past two years": a stretch ending (or starting) at publication
+``YYYY/YYYY``             range      "2009-10" read by :func:`resolve` (``find_dates`` gives each year)
+``PRESENT_REF`` ...       ref        "now", "recently" (PAST_REF), "the future" (FUTURE_REF)
+``XXXX-WXX-1`` ...        set        "every Monday", "daily" (XXXX-XX-XX), "annually" (XXXX)
+========================  =========  ==================================================================
+
+Modifiers such as "early", "late", "mid-" and "the end of" widen the span but keep the value of what they
+modify (TimeML keeps them apart in ``mod``). "The next day", "the following month" count from the last date
+the text named (else from publication). Without a usable publication date, only expressions that name
+their year get a value.
+"""
 
 from __future__ import annotations
 
+import bisect
+import calendar
+import datetime as dt
+import re
+from functools import lru_cache
+from importlib import resources
+
 from .model import DateExpr, Parse
+
+__all__ = ["find_dates", "load_words", "resolve"]
+
+_WORD_RE = re.compile(r"[AaPp]\.[Mm]\.|\d{1,4}(?:[:/.\-]\d{1,4})+|\d+(?:st|nd|rd|th|s)?|'\d\ds|[A-Za-z]+|\S")
+_NUMERIC_DATE = re.compile(r"(\d{1,4})([/.\-])(\d{1,2})\2(\d{2,4})$")
+_YEAR_PAIR = re.compile(r"(\d{4})[-/](\d{2}|\d{4})$")
+_DAY_RANGE = re.compile(r"(\d{1,2})-(\d{1,2})$")
+_CLOCK = re.compile(r"(\d{1,2}):(\d{2})$")
+_ORDINAL = re.compile(r"(\d{1,2})(?:st|nd|rd|th)$")
+_DECADE = re.compile(r"(?:(\d{2})|')?(\d)0s$")
+_QUARTER = re.compile(r"q([1-4])$")
+_PREFER_FUTURE = ("future", "progressive")
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_UNIT_CODE = {"S": "TS", "MIN": "TM", "H": "TH", "D": "D", "W": "W", "M": "M", "Y": "Y"}
+_PRECISION_OF_UNIT = {"D": "day", "W": "week", "M": "month", "Y": "year", "DE": "decade", "CE": "century",
+                      "Q": "quarter", "WE": "week"}
+_CURRENCY = {"$", "€", "£", "¥", "us$"}
+_AFTER_NUMBER_NOT_DATE = {"%", "percent", "people", "troops", "votes", "km", "miles", "feet", "metres",
+                          "meters", "tons", "tonnes", "dollars", "euros", "pounds", "units", "cases"}
+DATELINE_CHARS = 300
+_ANAPHOR_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y"}
+_NEGATIVE_ENTITY = {"MONEY", "PERCENT", "QUANTITY"}
+_NAME_ENTITY = {"PERSON", "ORG", "WORK_OF_ART", "LAW", "FAC", "PRODUCT", "GPE", "NORP", "LOC"}
+
+
+def _words(text: str) -> list[tuple[str, int, int, str]]:
+    return [(m.group().lower().replace("\u2019", "'"), m.start(), m.end(), m.group())
+            for m in _WORD_RE.finditer(text.replace("\u2019", "'"))]
+
+
+@lru_cache(maxsize=1)
+def load_words() -> dict[str, dict[tuple[str, ...], str]]:
+    """The time-expression vocabulary: ``{kind: {phrase words: value}}`` from ``data/dates/*.tsv``."""
+    lexicon: dict[str, dict[tuple[str, ...], str]] = {}
+    folder = resources.files("newsevents") / "data" / "dates"
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".tsv"):
+            continue
+        for line in entry.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            kind, phrase, value = line.split("\t")[:3]
+            key = tuple(w[0] for w in _words(phrase))
+            lexicon.setdefault(kind, {})[key] = value
+    return lexicon
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """Words that can open an expression: the scanner skips every other word cheaply."""
+    lex = load_words()
+    openers = {key[0] for kind, table in lex.items()
+               if kind not in ("future_verb", "future_aux", "timezone") for key in table}
+    openers |= {key[0] + "s" for key in lex.get("weekday", {})}
+    openers |= {"the", "yesterday", "today", "tomorrow", "tonight", "every", "each", "once", "twice",
+                "fiscal", "noon", "midday", "midnight", "that", "earlier", "later", "for", "over", "in", "within", "recent", "'", "-", "this", "last"}
+    return frozenset(openers)
+
+
+@lru_cache(maxsize=1)
+def _phrase_sizes() -> dict[tuple[str, str], tuple[int, ...]]:
+    """``(kind, first word) -> phrase lengths``, longest first: a word that opens no phrase costs one lookup."""
+    sizes: dict[tuple[str, str], set[int]] = {}
+    for kind, table in load_words().items():
+        for key in table:
+            sizes.setdefault((kind, key[0]), set()).add(len(key))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in sizes.items()}
+
+
+class _Grammar:
+    """Recursive-descent reader of time expressions over lower-cased words."""
+
+    def __init__(self, words: list[tuple[str, int, int, str]], blocked: frozenset[int] = frozenset(),
+                 whole: bool = False):
+        self.whole = whole
+        self.low = [w[0] for w in words]
+        self.raw = [w[3] for w in words]
+        self.n = len(words)
+        self.blocked = blocked
+        self.lex = load_words()
+
+    def w(self, i: int) -> str:
+        return self.low[i] if 0 <= i < self.n else ""
+
+    def phrase(self, kind: str, i: int) -> tuple[int, str] | None:
+        if i >= self.n:
+            return None
+        sizes = _phrase_sizes().get((kind, self.low[i]))
+        if not sizes:
+            return None
+        table = self.lex[kind]
+        for size in sizes:
+            key = tuple(self.low[i:i + size])
+            if key in table:
+                return i + size, table[key]
+        return None
+
+    # --- small pieces -------------------------------------------------------------------------------
+
+    def number(self, i: int) -> tuple[int, int | str] | None:
+        w = self.w(i)
+        if w.isdigit() and len(w) <= 4:
+            return i + 1, int(w)
+        vague = self.phrase("vague", i)
+        if vague:
+            return vague
+        found = self.phrase("number", i)
+        if not found:
+            return None
+        j, value = found[0], int(found[1])
+        if 20 <= value < 100 and value % 10 == 0:
+            k = j + 1 if self.w(j) == "-" else j
+            unit = self.phrase("number", k)
+            if unit and int(unit[1]) < 10 and self.w(k) not in ("a", "an"):
+                return unit[0], value + int(unit[1])
+        return j, value
+
+    def unit(self, i: int) -> tuple[int, str, bool] | None:
+        found = self.phrase("unit", i)
+        if not found:
+            return None
+        word = self.w(i)
+        plural = word.endswith("s") and word not in ("s",) or word == "centuries"
+        return found[0], found[1], plural
+
+    def year(self, i: int) -> tuple[int, int] | None:
+        w = self.w(i)
+        if len(w) == 4 and w.isdigit() and 1000 <= int(w) <= 2199:
+            return i + 1, int(w)
+        return None
+
+    def day_number(self, i: int) -> tuple[int, int] | None:
+        w = self.w(i)
+        days = _DAY_RANGE.match(w)
+        if days and int(days.group(1)) < int(days.group(2)) <= 31:
+            w = days.group(1)
+        m = _ORDINAL.match(w)
+        value = int(m.group(1)) if m else int(w) if w.isdigit() and len(w) <= 2 else None
+        if value is None:
+            ordinal = self.phrase("ordinal", i)
+            if ordinal and self.w(i - 1) == "the":
+                return ordinal[0], int(ordinal[1])
+            return None
+        return (i + 1, value) if 1 <= value <= 31 else None
+
+    def month(self, i: int) -> tuple[int, int] | None:
+        found = self.phrase("month", i)
+        if not found or i in self.blocked or not self.raw[i][:1].isupper():
+            return None
+        j, value = found[0], int(found[1])
+        if len(self.w(i)) <= 4 and self.w(i) not in ("may", "june", "july"):
+            if self.w(j) == ".":
+                j += 1
+            elif not self.day_number(j) and not self.year(j):
+                return None
+        return j, value
+
+    # --- expressions -------------------------------------------------------------------------------
+
+    def match(self, i: int) -> tuple[int, tuple] | None:
+        """The longest expression starting at word ``i``: ``(end, meaning)``."""
+        best = None
+        for rule in (self.modified, self.core, self.duration, self.clock_first, self.ref, self.set_expr):
+            found = rule(i)
+            if found and (best is None or found[0] > best[0]):
+                best = found
+        return best
+
+    def modified(self, i: int):
+        mod = self.phrase("modifier", i)
+        if not mod and self.w(i) == "the" and self.w(i + 1) in ("early", "late", "mid"):
+            mod = self.phrase("modifier", i + 1)
+        if not mod:
+            return None
+        j = mod[0] + (1 if self.w(mod[0]) == "-" else 0)
+        bare = j + 1 if self.w(j) == "the" else j
+        if self.w(bare) in ("year", "month", "week", "decade", "century") and (bare > j or mod[0] - i > 1):
+            unit = {"year": "Y", "month": "M", "week": "W", "decade": "DE", "century": "CE"}[self.w(bare)]
+            return bare + 1, ("rel", unit, 0)
+        found = self.core(j)
+        if found and found[1][0] not in ("time",):
+            return found
+        return None
+
+    def core(self, i: int):
+        best = None
+        for rule in (self.calendar_date, self.numeric, self.decade, self.century, self.season, self.quarter,
+                     self.relative, self.named_day, self.weekday, self.holiday, self.ago):
+            found = rule(i)
+            if found and (best is None or found[0] > best[0]):
+                best = found
+        if best:
+            best = self.with_clock(*best)
+        return best
+
+    def calendar_date(self, i: int):
+        start = i + 1 if self.w(i) == "the" else i
+        day = self.day_number(start)
+        if day and self.w(day[0]) == "of" and self.month(day[0] + 1):
+            j, month = self.month(day[0] + 1)
+            year = self.year(j + (1 if self.w(j) == "," else 0))
+            return (year[0], ("date", year[1], month, day[1])) if year else (j, ("date", None, month, day[1]))
+        if start != i:
+            return None
+        if day and self.month(day[0]):
+            j, month = self.month(day[0])
+            year = self.year(j + (1 if self.w(j) == "," else 0))
+            return (year[0], ("date", year[1], month, day[1])) if year else (j, ("date", None, month, day[1]))
+        found = self.month(i)
+        if found:
+            j, month = found
+            day = self.day_number(j)
+            if day and not (self.w(day[0]).isdigit() and len(self.w(day[0])) < 4):
+                k = day[0] + (1 if self.w(day[0]) == "," else 0)
+                year = self.year(k)
+                if year:
+                    return year[0], ("date", year[1], month, day[1])
+                return day[0], ("date", None, month, day[1])
+            k = j + (1 if self.w(j) in (",", "of") else 0)
+            year = self.year(k)
+            if year:
+                return year[0], ("date", year[1], month, None)
+            return j, ("date", None, month, None)
+        if self.w(i) == "fiscal" and self.w(i + 1) == "year" and self.year(i + 2):
+            j, year = self.year(i + 2)
+            return j, ("date", year, None, None)
+        if self.w(i) == "fiscal" and self.year(i + 1):
+            j, year = self.year(i + 1)
+            return j, ("date", year, None, None)
+        year = self.year(i)
+        if year:
+            return year[0], ("year", year[1])
+        return None
+
+    def numeric(self, i: int):
+        w = self.w(i)
+        m = _NUMERIC_DATE.match(w)
+        if m:
+            a, sep, b, c = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4)
+            if len(m.group(1)) == 4:
+                year, month, day = a, b, int(c)
+            else:
+                year = int(c) + (2000 if len(c) == 2 and int(c) < 50 else 1900 if len(c) == 2 else 0)
+                month, day = (a, b) if sep == "/" and a <= 12 else (b, a)
+            if _valid(year, month, day):
+                return i + 1, ("date", year, month, day)
+            return None
+        m = _YEAR_PAIR.match(w)
+        if m:
+            first = int(m.group(1))
+            second = int(m.group(2)) if len(m.group(2)) == 4 else first // 100 * 100 + int(m.group(2))
+            if 1000 <= first < second <= 2199 and second - first < 100:
+                return i + 1, ("years", first, second)
+        return None
+
+    def decade(self, i: int):
+        start = i + 1 if self.w(i) == "the" else i
+        w = self.w(start)
+        word = self.phrase("decade_word", start)
+        if word and start != i:
+            return word[0], ("decade", None, int(word[1]))
+        m = _DECADE.match(w)
+        if not m:
+            return None
+        if m.group(1):
+            return start + 1, ("decade", int(m.group(1)), int(m.group(2)))
+        if w.startswith("'") or start != i or self.w(i - 1) in ("-", "early", "late", "mid"):
+            return start + 1, ("decade", None, int(m.group(2)))
+        return None
+
+    def century(self, i: int):
+        start = i + 1 if self.w(i) == "the" else i
+        w = self.w(start)
+        m = _ORDINAL.match(w)
+        value = int(m.group(1)) if m else None
+        j = start + 1
+        if value is None:
+            found = self.phrase("ordinal", start)
+            if not found:
+                return None
+            j, value = found[0], int(found[1])
+        if self.w(j) == "-":
+            j += 1
+        if self.w(j) == "century":
+            return j + 1, ("century", value - 1)
+        return None
+
+    def season(self, i: int):
+        rel = None
+        j = i
+        found = self.phrase("relative", i)
+        if found:
+            j, rel = found[0], int(found[1])
+        elif self.w(i) == "the":
+            j = i + 1
+        season = self.phrase("season", j)
+        if not season or j in self.blocked:
+            return None
+        k, code = season
+        if self.w(k) == "of":
+            k += 1
+        year = self.year(k)
+        if year:
+            return year[0], ("season", code, year[1], None)
+        if rel is None and j == i and self.w(i - 1) not in ("in", "during", "this", "early", "late", "mid", "-",
+                                                            "until", "since", "by", "through", "over"):
+            return None
+        if self.w(i) == "the" and self.w(k) in ("of", "'"):
+            return None
+        return k, ("season", code, None, rel)
+
+    def quarter(self, i: int):
+        w = self.w(i)
+        m = _QUARTER.match(w)
+        if m or w == "q" and self.raw[i] == "Q" and self.w(i + 1) in ("1", "2", "3", "4"):
+            number, j = (int(m.group(1)), i + 1) if m else (int(self.w(i + 1)), i + 2)
+            year = self.year(j)
+            return (year[0], ("quarter", "Q", number, year[1], None)) if year else \
+                (j, ("quarter", "Q", number, None, None))
+        start = i + 1 if w == "the" else i
+        rel = self.phrase("relative", start)
+        if rel and self.w(rel[0]) == "quarter":
+            return rel[0] + 1, ("rel", "Q", int(rel[1]))
+        ordinal = self.phrase("ordinal", start)
+        if not ordinal:
+            return None
+        j = ordinal[0] + (1 if self.w(ordinal[0]) == "-" else 0)
+        kind = self.w(j)
+        if kind not in ("quarter", "half") or not (1 <= int(ordinal[1]) <= (4 if kind == "quarter" else 2)):
+            return None
+        code = "Q" if kind == "quarter" else "H"
+        k = j + 1
+        if self.w(k) == "of":
+            year = self.year(k + 1)
+            if year:
+                return year[0], ("quarter", code, int(ordinal[1]), year[1], None)
+            rel = self.phrase("relative", k + 1) or ((k + 2, "0") if self.w(k + 1) == "the" else None)
+            if rel and self.w(rel[0]) == "year":
+                return rel[0] + 1, ("quarter", code, int(ordinal[1]), None, int(rel[1]))
+        if code == "H":
+            # A bare "the second half" is mostly a match period, not half a year.
+            return None
+        return k, ("quarter", code, int(ordinal[1]), None, None)
+
+    def relative(self, i: int):
+        the = self.w(i) == "the"
+        start = i + 1 if the else i
+        if the and self.w(start) == "weekend" or self.w(i) == "weekend" and self.w(i - 1) in ("over", "on"):
+            return start + 1, ("weekend",)
+        same = i + 2 if self.w(i) in ("that", "the") and self.w(i + 1) in ("same", "very") else \
+            i + 1 if self.w(i) == "that" else None
+        if same is not None and self.w(same) in _ANAPHOR_UNITS and self.w(same + 1) not in ("of", "'"):
+            return same + 1, ("anaphor", _ANAPHOR_UNITS[self.w(same)], 0)
+        if self.w(i) in ("earlier", "later") and self.w(i + 1) == "in" and self.w(i + 2) == "the" and \
+                self.w(i + 3) in _ANAPHOR_UNITS and self.w(i + 4) not in ("of", "'"):
+            return i + 4, ("anaphor", _ANAPHOR_UNITS[self.w(i + 3)], 0)
+        # Only when nothing follows: in "the day before she vanished" the anchor is the clause.
+        if the and self.w(start) == "day" and self.w(start + 1) in ("before", "after", "earlier", "later") and \
+                self.w(start + 2) in ("", ",", ".", ";", "and", "but", "when", "-"):
+            return start + 2, ("anaphor", "D", -1 if self.w(start + 1) in ("before", "earlier") else 1)
+        rel = self.phrase("relative", start)
+        if not rel:
+            return None
+        word = self.w(start)
+        j, offset = rel[0], int(rel[1])
+        if word == "this" and self.w(j) == "past":
+            word, j, offset = "last", j + 1, -1
+        if self.w(j) == "fiscal" and self.w(j + 1) == "year":
+            j += 1
+        unit = self.phrase("unit", j)
+        if unit and not self.w(j).endswith("s") and unit[1] not in ("S", "MIN", "H"):
+            code = unit[1]
+            if word in ("past", "last") and (the or word == "past") and code in ("D", "W", "M", "Y", "DE", "CE"):
+                return unit[0], ("dur", 1, code, True)
+            if word in ("following", "previous", "preceding"):
+                return unit[0], ("anaphor", code, offset)
+            if code == "D" and not (the and word in ("next", "same")):
+                return None
+            if code == "D":
+                return unit[0], ("anaphor", code, offset)
+            if the and word not in ("coming", "current", "next", "upcoming"):
+                return None
+            return unit[0], ("rel", code, offset)
+        if the:
+            return None
+        month = self.month(j)
+        if month:
+            return month[0], ("date", None, month[1], None, offset)
+        weekday = self.phrase("weekday", j)
+        if weekday and j not in self.blocked:
+            return weekday[0], ("weekday", int(weekday[1]), offset)
+        return None
+
+    def named_day(self, i: int):
+        w = self.w(i)
+        offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}.get(w)
+        if offset is None:
+            if w in ("this", "last") and self.phrase("part_of_day", i + 1):
+                j, part = self.phrase("part_of_day", i + 1)
+                if w == "last" and part != "NI":
+                    return None
+                return j, ("time", ("rel", "D", -1 if w == "last" else 0), part)
+            return None
+        if w == "tonight":
+            return i + 1, ("time", ("rel", "D", 0), "NI")
+        if self.w(i + 1) == "'" and self.w(i + 2) == "s":
+            return i + 1, ("rel", "D", offset)
+        return i + 1, ("rel", "D", offset)
+
+    def weekday(self, i: int):
+        if i in self.blocked:
+            return None
+        found = self.phrase("weekday", i)
+        if not found and self.w(i).endswith("days"):
+            plural = self.lex.get("weekday", {}).get((self.w(i)[:-1],))
+            return (i + 1, ("set", f"XXXX-WXX-{plural}")) if plural else None
+        if not found:
+            return None
+        j, day = found[0], int(found[1])
+        k = j + (1 if self.w(j) == "," else 0)
+        date = self.calendar_date(k)
+        if date and date[1][0] == "date" and date[1][3]:
+            return date
+        return j, ("weekday", day, None)
+
+    def holiday(self, i: int):
+        found = self.phrase("holiday", i)
+        if not found or not self.raw[i][:1].isupper() or i in self.blocked:
+            return None
+        j, rule = found
+        year = self.year(j)
+        return (year[0], ("holiday", rule, year[1])) if year else (j, ("holiday", rule, None))
+
+    def ago(self, i: int):
+        dur = self.plain_duration(i)
+        if not dur:
+            return None
+        j, (_, count, unit, _) = dur
+        if self.w(j) == "ago" and count != "X":
+            return j + 1, ("shift", -count, unit)
+        if self.w(j) == "from" and self.w(j + 1) in ("now", "today") and count != "X":
+            return j + 2, ("shift", count, unit)
+        return None
+
+    def plain_duration(self, i: int):
+        count = self.number(i)
+        if not count:
+            return None
+        j, value = count
+        hyphen = self.w(j) == "-"
+        if hyphen:
+            j += 1
+        unit = self.unit(j)
+        if not unit:
+            return None
+        k, code, plural = unit
+        if code in ("WE", "Q") or self.w(i - 1) in ("age", "ages", "aged"):
+            return None
+        if self.w(k) == "old" or (self.w(k) == "-" and self.w(k + 1) == "old") or \
+                (self.w(k) == "of" and self.w(k + 1) == "age"):
+            return None
+        if hyphen and (plural or value == "X"):
+            return None
+        if value == 1 and plural:
+            return None
+        if value == 1 and code == "S" and self.w(i) in ("a", "one"):
+            return None  # "a second campus"
+        if self.w(i) in ("a", "an") and (self.number(i - 1) or self.unit(i - 1)) and i > 0:
+            return None  # a rate: "$9 an hour", "24 hours a week"
+        return k, ("dur", value, code, False)
+
+    def duration(self, i: int):
+        w = self.w(i)
+        if w in ("the", "past", "last", "next", "coming", "recent", "first"):
+            j = i + 1 if w == "the" else i
+            anchored = self.w(j) in ("past", "last", "next", "coming", "recent")
+            if self.w(j) in ("past", "last", "next", "coming", "recent", "first"):
+                j += 1
+            found = self.plain_duration(j)
+            if found:
+                return found[0], ("dur", found[1][1], found[1][2], anchored)
+            unit = self.unit(j)
+            if unit and unit[2] and anchored:
+                return unit[0], ("dur", "X", unit[1], True)
+            return None
+        found = self.plain_duration(i)
+        if found:
+            return found
+        unit = self.unit(i)
+        if unit and unit[2] and unit[1] not in ("WE", "Q") and (self.w(i - 1) in ("for", "over", "within") or
+                                                               self.whole and i == 0) \
+                and self.w(i + 1) not in ("of", "'"):
+            return unit[0], ("dur", "X", unit[1], False)
+        return None
+
+    def ref(self, i: int):
+        found = self.phrase("ref", i)
+        if not found:
+            return None
+        j, value = found
+        if self.w(i) == "now" and self.w(i + 1) == "that":
+            return None
+        return j, ("ref", value)
+
+    def set_expr(self, i: int):
+        found = self.phrase("set", i)
+        if found:
+            return found[0], ("set", found[1])
+        if self.w(i) in ("every", "each"):
+            day = self.phrase("weekday", i + 1)
+            if day:
+                return day[0], ("set", f"XXXX-WXX-{day[1]}")
+        if self.w(i) in ("once", "twice") or self.w(i) == "times":
+            j = i + 1
+            if self.w(j) in ("a", "per", "every", "each"):
+                unit = self.unit(j + 1)
+                if unit and unit[1] in ("D", "W", "M", "Y"):
+                    return unit[0], ("set", {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX",
+                                             "Y": "XXXX"}[unit[1]])
+        return None
+
+    def clock(self, i: int) -> tuple[int, str] | None:
+        w = self.w(i)
+        if w in ("noon", "midday"):
+            return i + 1, "12:00"
+        if w == "midnight":
+            return i + 1, "24:00"
+        m = _CLOCK.match(w)
+        hour, minute = (int(m.group(1)), int(m.group(2))) if m else (int(w), 0) if w.isdigit() and \
+            len(w) <= 2 else (None, None)
+        if hour is None:
+            return None
+        j = i + 1
+        meridiem = self.w(j).replace(".", "")
+        if meridiem in ("am", "pm"):
+            j += 1
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if meridiem == "pm" else 0)
+        elif self.w(j) == "o" and self.w(j + 1) == "'" and self.w(j + 2) == "clock":
+            j += 3
+        elif not m:
+            return None
+        if hour > 23 or minute > 59:
+            return None
+        if self.phrase("timezone", j) and self.raw[j].isupper():
+            j += 1
+        elif self.w(j) == "local" and self.w(j + 1) == "time":
+            j += 2
+        return j, f"{hour:02d}:{minute:02d}"
+
+    def clock_first(self, i: int):
+        found = self.clock(i)
+        if not found:
+            return None
+        j, clock = found
+        k = j + (1 if self.w(j) in (",", "on") else 0)
+        day = None
+        for rule in (self.weekday, self.named_day, self.calendar_date, self.relative):
+            candidate = rule(k)
+            if candidate and candidate[1][0] in ("weekday", "date", "rel") and \
+                    (candidate[1][0] != "rel" or candidate[1][1] == "D"):
+                day = candidate
+                break
+        if day:
+            return day[0], ("time", day[1], clock)
+        return j, ("time", None, clock)
+
+    def with_clock(self, end: int, meaning: tuple) -> tuple[int, tuple]:
+        """Extend a day expression by a following part of day or clock time ("Friday night", "Monday at 9")."""
+        if meaning[0] not in ("weekday", "date", "rel") or (meaning[0] == "rel" and meaning[1] != "D") or \
+                (meaning[0] == "date" and meaning[3] is None):
+            return end, meaning
+        part = self.phrase("part_of_day", end)
+        if part:
+            return part[0], ("time", meaning, part[1])
+        if self.w(end) in ("at", ","):
+            clock = self.clock(end + 1)
+            if clock and (self.w(end + 2) in ("am", "pm", "a.m.", "p.m.") or ":" in self.w(end + 1)
+                          or self.w(end + 1) in ("noon", "midnight")):
+                return clock[0], ("time", meaning, clock[1])
+        return end, meaning
+
+
+def _valid(year: int | None, month: int, day: int | None) -> bool:
+    if not 1 <= month <= 12:
+        return False
+    if day is None:
+        return True
+    limit = calendar.monthrange(year, month)[1] if year else 31
+    return 1 <= day <= limit
+
+
+def _parse_published(published: str | None) -> dt.date | None:
+    if not published or not isinstance(published, str):
+        return None
+    try:
+        return dt.date.fromisoformat(published.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _add_months(year: int, month: int, offset: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + offset
+    return index // 12, index % 12 + 1
+
+
+def _week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _choose(candidates: list[tuple[dt.date, dt.date]], anchor: dt.date, tense: str | None) -> int:
+    """Index of the (start, end) period meant: past tense -> latest started by ``anchor``, future ->
+    earliest not yet over, otherwise the nearest."""
+    if tense == "past":
+        started = [k for k, (start, _) in enumerate(candidates) if start <= anchor]
+        return started[-1] if started else 0
+    if tense in _PREFER_FUTURE:
+        pending = [k for k, (_, end) in enumerate(candidates) if end >= anchor]
+        return pending[0] if pending else len(candidates) - 1
+
+    def distance(k: int) -> float:
+        start, end = candidates[k]
+        if start <= anchor <= end:
+            return 0
+        # News mostly reports what happened: a later reading must be clearly nearer to win.
+        return (anchor - end).days if end < anchor else 1.5 * (start - anchor).days
+
+    return min(range(len(candidates)), key=distance)
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _holiday(rule: str, year: int) -> dt.date | None:
+    if rule.startswith("easter"):
+        a, b, c = year % 19, year // 100, year % 100
+        d, e = b // 4, b % 4
+        f = (b + 8) // 25
+        g = (b - f + 1) // 3
+        h = (19 * a + b - d - g + 15) % 30
+        i, k = c // 4, c % 4
+        l_ = (32 + 2 * e + 2 * i - h - k) % 7
+        m = (a + 11 * h + 22 * l_) // 451
+        month, day = divmod(h + l_ - 7 * m + 114, 31)
+        return dt.date(year, month, day + 1) + dt.timedelta(days=int(rule[6:] or 0))
+    if ":" in rule:
+        month, nth, weekday = (int(x) for x in rule.split(":"))
+        days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1)
+                if dt.date(year, month, d).isoweekday() == weekday]
+        return dt.date(year, month, days[nth - 1 if nth > 0 else nth])
+    month, day = (int(x) for x in rule.split("-"))
+    return dt.date(year, month, day) if _valid(year, month, day) else None
+
+
+def _duration(count: int | str, unit: str) -> str | None:
+    if unit == "DE":
+        return f"P{count * 10}Y" if count != "X" else "PXDE"
+    if unit == "CE":
+        return f"P{count * 100}Y" if count != "X" else "PXCE"
+    code = _UNIT_CODE.get(unit)
+    if code is None:
+        return None
+    return f"PT{count}{code[1]}" if code.startswith("T") else f"P{count}{code}"
+
+
+def _season_period(code: str, year: int) -> tuple[dt.date, dt.date]:
+    start = dt.date(year, _SEASON_START[code], 1)
+    end_year, end_month = _add_months(year, _SEASON_START[code], 2)
+    return start, _month_end(end_year, end_month)
+
+
+def _meaning_value(meaning: tuple, anchor: dt.date | None, tense: str | None) -> tuple[str | None, str | None]:
+    kind = meaning[0]
+    if kind == "year":
+        return str(meaning[1]), "year"
+    if kind == "date":
+        year, month, day = meaning[1], meaning[2], meaning[3]
+        offset = meaning[4] if len(meaning) > 4 else None
+        if month is None:
+            return str(year), "year"
+        precision = "day" if day else "month"
+        if year is None:
+            if anchor is None:
+                return None, precision
+            if offset is not None:
+                # "last March" is the latest March before this month; "next March" the first after it.
+                year = anchor.year
+                if offset < 0:
+                    year -= 1 if month >= anchor.month else 0
+                elif offset > 0:
+                    year += 1 if month <= anchor.month else 0
+            else:
+                years = [anchor.year - 1, anchor.year, anchor.year + 1]
+                if day:
+                    periods = [(dt.date(y, month, min(day, calendar.monthrange(y, month)[1])),) * 2
+                               for y in years]
+                else:
+                    periods = [(dt.date(y, month, 1), _month_end(y, month)) for y in years]
+                year = years[_choose(periods, anchor, tense)]
+        if day:
+            return (f"{year:04d}-{month:02d}-{day:02d}", "day") if _valid(year, month, day) else (None, None)
+        return f"{year:04d}-{month:02d}", "month"
+    if kind == "decade":
+        century, tens = meaning[1], meaning[2]
+        if century is None:
+            now = anchor.year if anchor else 2000
+            century = now // 100 if tens * 10 <= now % 100 else now // 100 - 1
+        return f"{century:02d}{tens}", "decade"
+    if kind == "century":
+        return f"{meaning[1]:02d}", "century"
+    if kind == "years":
+        return f"{meaning[1]}/{meaning[2]}", "range"
+    if kind == "ref":
+        return meaning[1], "ref"
+    if kind == "set":
+        return meaning[1], "set"
+    if kind == "dur":
+        _, count, unit, anchored = meaning
+        return _duration(count, unit), "range" if anchored else "duration"
+    if kind == "holiday":
+        rule, year = meaning[1], meaning[2]
+        if year is None:
+            if anchor is None:
+                return None, "day"
+            years = [anchor.year - 1, anchor.year, anchor.year + 1]
+            days = [_holiday(rule, y) for y in years]
+            if any(d is None for d in days):
+                return None, "day"
+            year = years[_choose([(d, d) for d in days], anchor, tense)]
+        day = _holiday(rule, year)
+        return (day.isoformat() if day else None), "day"
+    if kind == "season":
+        _, code, year, rel = meaning
+        if year is None:
+            if anchor is None:
+                return None, "season"
+            years = [anchor.year - 2, anchor.year - 1, anchor.year, anchor.year + 1]
+            periods = [_season_period(code, y) for y in years]
+            if rel == -1:
+                done = [k for k, (_, end) in enumerate(periods) if end < anchor]
+                year = years[done[-1]]
+            elif rel == 1:
+                year = years[next(k for k, (start, _) in enumerate(periods) if start > anchor)]
+            elif rel == 0:
+                year = years[_choose(periods, anchor, None)]
+            else:
+                year = years[_choose(periods, anchor, tense)]
+        return f"{year}-{code}", "season"
+    if kind == "quarter":
+        _, code, number, year, rel = meaning
+        size = 3 if code == "Q" else 6
+        if year is None:
+            if anchor is None:
+                return None, "quarter"
+            if rel is not None:
+                year = anchor.year + rel
+            else:
+                years = [anchor.year - 1, anchor.year, anchor.year + 1]
+                periods = [(dt.date(y, (number - 1) * size + 1, 1), _month_end(y, number * size)) for y in years]
+                year = years[_choose(periods, anchor, tense)]
+        return f"{year}-{code}{number}", "quarter"
+    if anchor is None:
+        return None, _PRECISION_OF_UNIT.get(meaning[1]) if kind in ("rel", "shift") else None
+    if kind in ("rel", "anaphor"):
+        return _relative(meaning[1], meaning[2], anchor)
+    if kind == "weekend":
+        # The weekend closes its ISO week: past tense -> the latest one begun by the anchor date.
+        this_week = anchor + dt.timedelta(days=6 - anchor.isoweekday())
+        if tense in _PREFER_FUTURE or tense == "present":
+            return _week(anchor) + "-WE", "week"
+        return _week(this_week if anchor.isoweekday() >= 6 else anchor - dt.timedelta(weeks=1)) + "-WE", "week"
+    if kind == "shift":
+        count, unit = meaning[1], meaning[2]
+        if unit in ("S", "MIN", "H"):
+            return anchor.isoformat(), "day"
+        if unit == "DE":
+            return str(anchor.year + 10 * count), "year"
+        if unit == "CE":
+            return f"{(anchor.year + 100 * count) // 100:02d}", "century"
+        return _relative(unit, count, anchor)
+    if kind == "weekday":
+        day, offset = meaning[1], meaning[2]
+        delta = day - anchor.isoweekday()
+        if offset == -1:
+            back = (anchor.isoweekday() - day) % 7 or 7
+            return (anchor - dt.timedelta(days=back)).isoformat(), "day"
+        if offset == 1:
+            ahead = (day - anchor.isoweekday()) % 7 or 7
+            return (anchor + dt.timedelta(days=ahead)).isoformat(), "day"
+        if tense in _PREFER_FUTURE:
+            delta = delta % 7
+        elif offset == 0 and tense not in ("past",):
+            pass
+        else:
+            delta = -((-delta) % 7)
+        return (anchor + dt.timedelta(days=delta)).isoformat(), "day"
+    if kind == "time":
+        day_meaning, clock = meaning[1], meaning[2]
+        day_value = _meaning_value(day_meaning, anchor, tense)[0] if day_meaning else anchor.isoformat()
+        if day_value is None or len(day_value) != 10:
+            return None, "time"
+        return f"{day_value}T{clock}", "time"
+    return None, None
+
+
+def _relative(unit: str, offset: int, anchor: dt.date) -> tuple[str | None, str | None]:
+    if unit == "D":
+        return (anchor + dt.timedelta(days=offset)).isoformat(), "day"
+    if unit == "W":
+        return _week(anchor + dt.timedelta(weeks=offset)), "week"
+    if unit == "WE":
+        return _week(anchor + dt.timedelta(weeks=offset)) + "-WE", "week"
+    if unit == "M":
+        year, month = _add_months(anchor.year, anchor.month, offset)
+        return f"{year:04d}-{month:02d}", "month"
+    if unit == "Y":
+        return str(anchor.year + offset), "year"
+    if unit == "Q":
+        year, month = _add_months(anchor.year, anchor.month, 3 * offset)
+        return f"{year}-Q{(month - 1) // 3 + 1}", "quarter"
+    if unit == "DE":
+        return str(anchor.year // 10 + offset), "decade"
+    if unit == "CE":
+        return f"{anchor.year // 100 + offset:02d}", "century"
+    return None, None
+
+
+def _whole(text: str) -> tuple[list[tuple[str, int, int, str]], tuple | None]:
+    """Read ``text`` as one expression, allowing a leading preposition and trailing punctuation."""
+    words = _words(text)
+    lex = load_words()
+    hedges, trailers = lex.get("hedge", {}), lex.get("trailer", {})
+    stripped = True
+    while stripped and words:
+        stripped = False
+        for size in (3, 2, 1):
+            if tuple(w[0] for w in words[:size]) in hedges and len(words) > size:
+                words, stripped = words[size:], True
+                break
+    while words and ((words[-1][0],) in trailers or words[-1][0] in (".", ",", ";", ":", "'", "s")):
+        words = words[:-1]
+    if not words:
+        return words, None
+    found = _Grammar(words, whole=True).match(0)
+    if found and found[0] == len(words):
+        return words, found[1]
+    return words, None
+
+
+@lru_cache(maxsize=4096)
+def _dateparser_value(text: str, anchor: dt.date, tense: str | None) -> tuple[str | None, str | None]:
+    parser = _date_data_parser(anchor, "future" if tense in _PREFER_FUTURE else "past")
+    try:
+        data = parser.get_date_data(text)
+    except (ValueError, OverflowError, TypeError):
+        return None, None
+    if data is None or data.date_obj is None:
+        return None, None
+    day = data.date_obj.date()
+    period = data.period or "day"
+    if not 1000 <= day.year <= 2199:
+        return None, None
+    if period == "year":
+        return str(day.year), "year"
+    if period == "month":
+        return f"{day.year:04d}-{day.month:02d}", "month"
+    if period == "week":
+        return day.isoformat(), "day"
+    if period == "time":
+        return f"{day.isoformat()}T{data.date_obj:%H:%M}", "time"
+    return day.isoformat(), "day"
+
+
+@lru_cache(maxsize=64)
+def _date_data_parser(anchor: dt.date, prefer: str):
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings={
+        "RELATIVE_BASE": dt.datetime(anchor.year, anchor.month, anchor.day),
+        "PREFER_DATES_FROM": prefer,
+        "RETURN_TIME_AS_PERIOD": True,
+    })
+
+
+def _worth_dateparser(words: list[tuple[str, int, int, str]]) -> bool:
+    """Only text naming a calendar word or a date-like number: dateparser turns "the 99th day" into 1999."""
+    lex = load_words()
+    if any(_ORDINAL.match(w[0]) and int(_ORDINAL.match(w[0]).group(1)) > 31 for w in words):
+        return False
+    for low, _start, _end, _raw in words:
+        if any((low,) in lex.get(kind, {}) for kind in ("month", "weekday", "unit", "season")):
+            return True
+        if _NUMERIC_DATE.match(low) or _CLOCK.match(low):
+            return True
+    return False
+
+
+@lru_cache(maxsize=8192)
+def resolve(text: str, published: str | None, tense: str | None = None) -> tuple[str | None, str | None]:
+    """Normalise one time expression: ``(value, precision)`` as in the module docstring, or ``(None, None)``.
+
+    ``published`` is the anchor date ``YYYY-MM-DD`` (anything else counts as unknown); ``tense`` is
+    ``"past"``, ``"present"``, ``"progressive"``, ``"future"`` or None and picks between earlier and later
+    readings of a weekday or a month without year. Falls back on dateparser for what the rules cannot read.
+    """
+    anchor = _parse_published(published)
+    words, meaning = _whole(text)
+    if meaning is not None:
+        return _meaning_value(meaning, anchor, tense)
+    if anchor is None or not words or not _worth_dateparser(words):
+        return None, None
+    return _dateparser_value(" ".join(w[3] for w in words), anchor, tense)
+
+
+# --- tense of the governing verb -------------------------------------------------------------------
+
+
+def _tense(parse: Parse, index: int, children: dict[int, list[int]]) -> str | None:
+    """Tense of the verb governing token ``index``: past, present, progressive, future or None."""
+    tokens = parse.tokens
+    lex = load_words()
+    future_aux = lex.get("future_aux", {})
+    future_verbs = lex.get("future_verb", {})
+    token = tokens[index]
+    before = index - 1
+    while before >= 0 and tokens[before].lower in ("on", "at", "early", "late", "last", "this", "next", ","):
+        before -= 1
+    if before >= 0 and tokens[before].pos == "VERB" and tokens[before].dep not in ("aux", "auxpass", "amod"):
+        # The verb right before a date is its verb even where the parser attaches the date elsewhere:
+        # "said on Monday it would respond".
+        token = tokens[before]
+    for _ in range(10):
+        if token.pos in ("VERB", "AUX") and token.dep not in ("aux", "auxpass"):
+            break
+        if token.head == token.i:
+            return None
+        token = tokens[token.head]
+    else:
+        return None
+    for _ in range(3):
+        auxes = [tokens[c] for c in children.get(token.i, ()) if tokens[c].dep in ("aux", "auxpass")]
+        aux_words = {a.lower for a in auxes}
+        if any((w,) in future_aux for w in aux_words) and not aux_words & {"have", "'ve"}:
+            return "future"
+        if token.tag == "VB" and "to" in aux_words and token.head != token.i:
+            governor = tokens[token.head]
+            if (governor.lemma.lower(),) in future_verbs or governor.pos not in ("VERB", "AUX") or \
+                    token.dep in ("advcl", "acl", "relcl"):
+                return "future"
+        if aux_words & {"has", "have", "'ve"}:
+            return "perfect"
+        if aux_words & {"had", "'d", "did", "was", "were"}:
+            return "past"
+        if token.tag == "VBD":
+            return "past"
+        if token.tag == "VBG" and aux_words & {"is", "are", "am", "'s", "'re"}:
+            return "progressive"
+        if token.tag in ("VBZ", "VBP"):
+            return "past" if (token.lemma.lower(),) in lex.get("report_verb", {}) else "present"
+        if token.tag == "VBN" and aux_words & {"is", "are", "'s", "'re", "be"}:
+            return "present"
+        if token.tag == "VBN" and not aux_words:
+            if token.head != token.i:
+                token = tokens[token.head]
+                continue
+            return "past"
+        if token.head == token.i or token.tag not in ("VB", "VBG", "VBN"):
+            return None
+        token = tokens[token.head]
+    return None
+
+
+def _children(parse: Parse) -> dict[int, list[int]]:
+    children: dict[int, list[int]] = {}
+    for token in parse.tokens:
+        if token.head != token.i:
+            children.setdefault(token.head, []).append(token.i)
+    return children
+
+
+# --- the stage ---------------------------------------------------------------------------------------
+
+
+def _blocked_words(words, parse: Parse, token_at) -> frozenset[int]:
+    """Calendar words that are something else here: "May" the modal, "March" the verb, "Friday" in a name
+    ("the Good Friday Agreement", "April Ryan")."""
+    if not parse.tokens:
+        return frozenset()
+    lex = load_words()
+    calendar_words = {key[0] for kind in ("month", "weekday", "season", "holiday") for key in lex.get(kind, {})}
+    blocked = set()
+    for k, (low, start, _end, _raw) in enumerate(words):
+        if low not in calendar_words:
+            continue
+        token = parse.tokens[token_at(start)]
+        if token.tag == "MD" or token.tag.startswith("V") and low in ("may", "march", "fall", "spring") or \
+                token.ent_type in _NAME_ENTITY:
+            blocked.add(k)
+    return frozenset(blocked)
+
+
+def _is_quantity(meaning: tuple, words, k: int, end: int, parse: Parse, token_at) -> bool:
+    """A bare four-digit number that is an amount, not a year ("2010 people", "$2010")."""
+    if meaning[0] != "year" or end != k + 1:
+        return False
+    before = words[k - 1][0] if k > 0 else ""
+    after = words[end][0] if end < len(words) else ""
+    if before in _CURRENCY or after in _AFTER_NUMBER_NOT_DATE:
+        return True
+    if parse.tokens:
+        token = parse.tokens[token_at(words[k][1])]
+        if token.ent_type in _NEGATIVE_ENTITY or token.ent_type == "CARDINAL" and token.dep == "nummod":
+            return True
+        # "for 2010 tickets" counts tickets; "the 2010 elections" names a year.
+        head = parse.tokens[token.head]
+        if token.dep == "nummod" and head.tag == "NNS" and (head.lower,) not in load_words().get("unit", {}) \
+                and before not in ("the", "'s", "its", "their", "his", "her", "this", "that", "these", "those"):
+            return True
+    return False
 
 
 def find_dates(parse: Parse, published: str | None) -> tuple[DateExpr, ...]:
-    """Date expressions of the text with values resolved against ``published``."""
-    return ()
+    """Date expressions of the text with values resolved against ``published``, in text order.
+
+    Without a usable ``published``, a full date in the first ``DATELINE_CHARS`` characters (a dateline such
+    as "NAIROBI, March 3, 2025 -") anchors the relative expressions instead.
+    """
+    text = parse.text
+    words = _words(text)
+    if not words:
+        return ()
+    starts = [t.start for t in parse.tokens]
+
+    def token_at(char: int) -> int:
+        return max(0, bisect.bisect_right(starts, char) - 1)
+
+    grammar = _Grammar(words, _blocked_words(words, parse, token_at))
+    openers = _first_words()
+    anchor = _parse_published(published)
+    anchor_text = anchor.isoformat() if anchor else None
+    children: dict[int, list[int]] | None = None
+    found: list[tuple[int, int, tuple | None, str]] = []
+    rejected: list[tuple[int, int]] = []
+    k = 0
+    while k < len(words):
+        low = words[k][0]
+        if low not in openers and not low[:1].isdigit() and not low.startswith("'"):
+            k += 1
+            continue
+        match = grammar.match(k)
+        if match and _is_quantity(match[1], words, k, match[0], parse, token_at):
+            rejected.append((words[k][1], words[k][2]))
+            match = None
+        if not match:
+            k += 1
+            continue
+        end, meaning = match
+        if meaning[0] == "years":
+            _, first, second = meaning
+            word_start, word_end = words[k][1], words[k][2]
+            cut = word_start + 4
+            found.append((word_start, cut, ("year", first), ""))
+            found.append((cut + 1, word_end, ("year", second), ""))
+        else:
+            found.append((words[k][1], words[end - 1][2], meaning, ""))
+        k = end
+    for entity in parse.entities:
+        if entity.label not in ("DATE", "TIME"):
+            continue
+        if any(s < entity.end_char and entity.start_char < e for s, e, _, _ in found) or \
+                any(s < entity.end_char and entity.start_char < e for s, e in rejected):
+            continue
+        found.append((entity.start_char, entity.end_char, None, entity.text))
+    found.sort(key=lambda item: (item[0], item[1]))
+    if anchor is None:
+        anchor = _dateline(found)
+        anchor_text = anchor.isoformat() if anchor else None
+    result = []
+    last_point: tuple[str, str] | None = None
+    for start, end, meaning, entity_text in found:
+        if parse.tokens:
+            if children is None:
+                children = _children(parse)
+            tense = _tense(parse, token_at(start), children)
+            preposition = _word_before(text, start)
+            if preposition == "since":
+                tense = "past"
+            elif tense == "perfect":
+                # "has been postponed until Saturday" points forward; otherwise a perfect reports the past.
+                tense = "future" if preposition in ("until", "till") else "past"
+            elif tense == "present":
+                # A present tense that is not reporting speech schedules: "the summit opens Friday".
+                tense = "future"
+        else:
+            tense = None
+        if meaning is not None and meaning[0] == "anaphor":
+            value, precision = _meaning_value(meaning, _discourse_anchor(last_point, meaning[1]) or anchor, tense)
+        elif meaning is not None:
+            value, precision = _meaning_value(meaning, anchor, tense)
+        else:
+            value, precision = resolve(entity_text, anchor_text, tense)
+            if value is None or _looks_like_age(entity_text):
+                continue
+        result.append(DateExpr(start, end, text[start:end], value, precision))
+        if precision in ("day", "month", "year") and value and value[:4].isdigit():
+            last_point = (value, precision)
+    return tuple(result)
+
+
+def _dateline(found) -> dt.date | None:
+    """A full date near the top of an undated article: its dateline, the best stand-in for publication."""
+    for start, _end, meaning, _text in found:
+        if start > DATELINE_CHARS:
+            break
+        if meaning and meaning[0] == "date" and meaning[1] and meaning[3] and _valid(*meaning[1:4]):
+            return dt.date(*meaning[1:4])
+    return None
+
+
+def _discourse_anchor(point: tuple[str, str] | None, unit: str) -> dt.date | None:
+    """The date "the next day" or "the following month" counts from: the last date the text named, when it
+    is at least as precise as the unit."""
+    if point is None:
+        return None
+    value, precision = point
+    needed = {"D": ("day",), "W": ("day",), "M": ("day", "month"), "Y": ("day", "month", "year")}
+    if precision not in needed.get(unit, ()):
+        return None
+    parts = [int(p) for p in value.split("-")]
+    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def _word_before(text: str, start: int) -> str:
+    before = text[max(0, start - 20):start].split()
+    return before[-1].lower() if before else ""
+
+
+def _looks_like_age(text: str) -> bool:
+    low = text.lower()
+    return "old" in low.split() or low.endswith("-old") or "year-old" in low

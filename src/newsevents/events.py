@@ -1,15 +1,805 @@
-"""Events: source-action-target triples coded in CAMEO and PLOVER."""
+"""Events: source-action-target triples coded in CAMEO and PLOVER.
+
+A lexicon of verb, frame and noun entries (``data/lexicon/*.tsv``) is matched on the dependency parse;
+arguments are found through subjects, objects, prepositions, passives, control and relative clauses, and
+mapped to actors by character offset. Framing verbs ("agreed to", "urged ... to", "threatened to") recode
+their complement through ``data/cameo/frames.tsv``; tense, modals and negation set the event's mode.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from itertools import pairwise
+from pathlib import Path
 
-from .model import Actor, DateExpr, Event, Parse, Place
+from .model import Actor, DateExpr, Event, Parse, Place, Span, Token
+
+SUBJ_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJ_DEPS = {"nsubjpass", "csubjpass"}
+OBJ_DEPS = {"dobj", "attr", "oprd", "acomp", "advmod", "npadvmod"}
+PART_DEPS = {"prt", "prep", "agent", "dative", "advmod", "acomp"}
+COMP_DEPS = {"xcomp", "ccomp"}
+FUTURE_AUX = {"will", "shall", "'ll", "would", "'d", "wo"}
+MODAL_AUX = {"could", "might", "may", "can", "ca"}
+DEONTIC_AUX = {"must", "should", "ought"}
+NEGATIONS = {"not", "n't", "never", "no"}
+INHERIT_SUBJECT_DEPS = {"conj", "advcl", "pcomp", "ccomp", "acomp", "prep"}
+FRAMING_REPORTS = {"insist", "warn", "claim"}
+CONDITIONAL_MARKS = {"if", "unless", "whether"}
+REPORTING = {"say", "tell", "announce", "state", "declare", "add", "report", "claim", "insist", "stress",
+             "conclude", "warn", "write", "note", "argue", "believe", "think", "indicate", "suggest", "confirm"}
+ACTOR_LINK_DEPS = ("compound", "amod", "poss", "nmod", "appos")
+RECODING_FAMILIES = {"intent", "appeal", "demand", "reject", "threaten"}
+COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08", "09"}
+RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
+CONFLICT_ROOTS = {"15", "16", "17", "18", "19", "20"}
 
 
-def load_lexicon(paths: Sequence[str] = ()):
-    """Bundled event lexicon plus the user's files."""
+@dataclass(frozen=True, slots=True)
+class Code:
+    """One CAMEO code with its Goldstein value, QuadClass and PLOVER mapping."""
+
+    code: str
+    root: str
+    goldstein: float
+    quad_class: int
+    plover: str | None
+    plover_mode: str | None
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon entry (see the header of ``data/lexicon/events.tsv``)."""
+
+    id: str
+    code: str
+    kind: str  # verb | frame | noun
+    lemma: str
+    parts: tuple[str, ...]
+    obj: tuple[str, ...]
+    roles: tuple[tuple[str, str], ...]
+    family: str | None
+    order: int
+
+    @property
+    def specificity(self) -> int:
+        return len(self.parts) + 2 * len(self.obj)
+
+    def role_of(self, slot: str) -> str | None:
+        for name, role in self.roles:
+            if name == slot:
+                return role
+        return None
+
+
+@dataclass
+class Lexicon:
+    """Entries indexed by lemma, plus the codebook and complement frames."""
+
+    verbs: dict[str, list[Entry]] = field(default_factory=dict)
+    frames: dict[str, list[Entry]] = field(default_factory=dict)
+    nouns: dict[str, list[Entry]] = field(default_factory=dict)
+    codes: dict[str, Code] = field(default_factory=dict)
+    families: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def recode(self, family: str, code: str) -> str:
+        """The code a framing family gives a complement event of ``code`` (longest prefix wins)."""
+        table = self.families.get(family, {})
+        for n in range(len(code), 1, -1):
+            if code[:n] in table:
+                return table[code[:n]]
+        return table.get("*", code)
+
+
+def _data_lines(text: str):
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.rstrip("\n").split("\t")
+
+
+def _read(package_path: str) -> str:
+    return resources.files("newsevents").joinpath(package_path).read_text(encoding="utf-8")
+
+
+def _parse_pattern(kind: str, pattern: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """Split ``pattern`` into (key lemma, required particles, required object words)."""
+    if kind == "noun":
+        words = pattern.lower().split()
+        head = next((w for w, nxt in pairwise(words) if nxt in _NOUN_LINKS), words[-1])
+        return head, (), tuple(words)
+    obj = ()
+    match = re.search(r"\[([^\]]+)\]", pattern)
+    if match:
+        obj = tuple(match.group(1).lower().split())
+        pattern = pattern[: match.start()] + " " + pattern[match.end():]
+    words = pattern.lower().split()
+    return words[0], tuple(words[1:]), obj
+
+
+_NOUN_LINKS = {"of", "against", "for", "to", "in", "on", "with", "from", "between"}
+
+
+def _entries(text: str, start: int) -> list[Entry]:
+    out = []
+    for n, cols in enumerate(_data_lines(text)):
+        if len(cols) < 5:
+            continue
+        entry_id, code, kind, pattern, roles = cols[:5]
+        lemma, parts, obj = _parse_pattern(kind, pattern)
+        pairs = tuple(tuple(r.split("=", 1)) for r in roles.split() if "=" in r)
+        family = next((role for slot, role in pairs if slot == "comp"), None)
+        out.append(Entry(entry_id, code, kind, lemma, parts, obj, pairs, family, start + n))
+    return out
+
+
+def load_lexicon(paths: Sequence[str] = ()) -> Lexicon:
+    """Bundled event lexicon plus the user's files (user entries come first and win ties)."""
+    return _load(tuple(str(p) for p in paths))
+
+
+@lru_cache(maxsize=8)
+def _load(paths: tuple[str, ...]) -> Lexicon:
+    lexicon = Lexicon()
+    for cols in _data_lines(_read("data/cameo/codebook.tsv")):
+        code, root, _level, goldstein, quad, plover, mode = cols[:7]
+        label = cols[8] if len(cols) > 8 else ""
+        lexicon.codes[code] = Code(code, root, float(goldstein), int(quad), plover or None, mode or None, label)
+    for family, prefix, code in _data_lines(_read("data/cameo/frames.tsv")):
+        lexicon.families.setdefault(family, {})[prefix] = code
+    texts = [Path(p).read_text(encoding="utf-8") for p in paths]
+    bundled = resources.files("newsevents").joinpath("data/lexicon")
+    texts += [f.read_text(encoding="utf-8") for f in sorted(bundled.iterdir(), key=lambda f: f.name)
+              if f.name.endswith(".tsv")]
+    order = 0
+    for text in texts:
+        entries = _entries(text, order)
+        order += len(entries) + 1
+        for entry in entries:
+            if entry.code not in lexicon.codes:
+                raise ValueError(f"lexicon entry {entry.id}: unknown CAMEO code {entry.code!r}")
+            index = {"verb": lexicon.verbs, "frame": lexicon.frames, "noun": lexicon.nouns}[entry.kind]
+            index.setdefault(entry.lemma, []).append(entry)
+    return lexicon
+
+
+# ---------------------------------------------------------------- parse helpers
+
+
+class _Tree:
+    """Children lists and token-to-actor lookup for one parse (built once per call)."""
+
+    def __init__(self, parse: Parse, actors: Sequence[Actor]):
+        self.parse = parse
+        self.tokens = parse.tokens
+        self.kids: list[list[Token]] = [[] for _ in parse.tokens]
+        for t in parse.tokens:
+            if t.head != t.i:
+                self.kids[t.head].append(t)
+        self.actor_of: dict[int, str] = {}
+        width: dict[int, int] = {}
+        starts = [t.start for t in parse.tokens]
+        for actor in actors:
+            for m in actor.mentions:
+                for t in self._tokens_in(starts, m.start, m.end):
+                    if t.i not in width or m.end - m.start < width[t.i]:
+                        self.actor_of[t.i] = actor.id
+                        width[t.i] = m.end - m.start
+
+    def _tokens_in(self, starts: list[int], start: int, end: int):
+        i = bisect.bisect_left(starts, start)
+        if i > 0 and self.tokens[i - 1].end > start:
+            i -= 1
+        while i < len(self.tokens) and self.tokens[i].start < end:
+            yield self.tokens[i]
+            i += 1
+
+    def child(self, i: int, deps) -> Token | None:
+        return next((c for c in self.kids[i] if c.dep in deps), None)
+
+    def children(self, i: int, deps) -> list[Token]:
+        return [c for c in self.kids[i] if c.dep in deps]
+
+    def words(self, t: Token) -> set[str]:
+        return {t.lemma.lower(), t.lower}
+
+    def subtree(self, i: int) -> list[int]:
+        out, stack = [], [i]
+        while stack:
+            j = stack.pop()
+            out.append(j)
+            stack.extend(c.i for c in self.kids[j])
+        return sorted(out)
+
+    def depth(self, i: int) -> int:
+        """Distance to the root; adverbial and relative clauses count double (background material)."""
+        d = steps = 0
+        while self.tokens[i].head != i and steps < 50:
+            d += 2 if self.tokens[i].dep in ("advcl", "relcl", "acl") else 1
+            i = self.tokens[i].head
+            steps += 1
+        return d
+
+    def is_passive(self, i: int) -> bool:
+        return any(c.dep in PASSIVE_SUBJ_DEPS or c.dep == "auxpass" for c in self.kids[i])
+
+    def conjuncts(self, i: int) -> list[int]:
+        out = [i]
+        for c in self.kids[i]:
+            if c.dep == "conj" and self.tokens[i].pos in ("NOUN", "PROPN", "PRON") or (
+                c.dep == "conj" and c.pos in ("NOUN", "PROPN", "PRON")
+            ):
+                out.extend(self.conjuncts(c.i))
+        return out
+
+    def actors_at(self, i: int) -> list[str]:
+        """Actor ids of the noun phrase headed by token ``i`` and its coordinated phrases."""
+        found: list[str] = []
+        for j in self.conjuncts(i):
+            actor = self._actor_of_phrase(j, 0)
+            if actor and actor not in found:
+                found.append(actor)
+        return found
+
+    def _actor_of_phrase(self, i: int, level: int) -> str | None:
+        if i in self.actor_of:
+            return self.actor_of[i]
+        if level > 2:
+            return None
+        for dep in ACTOR_LINK_DEPS:
+            for c in self.kids[i]:
+                if c.dep == dep:
+                    actor = self._actor_of_phrase(c.i, level + 1)
+                    if actor:
+                        return actor
+        for c in self.kids[i]:
+            if c.dep == "prep" and c.lower in ("of", "from"):
+                pobj = self.child(c.i, {"pobj"})
+                if pobj is not None:
+                    actor = self._actor_of_phrase(pobj.i, level + 1)
+                    if actor:
+                        return actor
+        return None
+
+    def prep_objects(self, i: int, prep: str) -> list[int]:
+        out = []
+        for c in self.kids[i]:
+            if c.dep in ("prep", "agent", "dative") and c.lower == prep:
+                out.extend(p.i for p in self.kids[c.i] if p.dep in ("pobj", "pcomp"))
+            elif c.dep == "prt" and c.lower == prep:
+                out.extend(p.i for p in self.kids[c.i] if p.dep == "pobj")
+        return out
+
+    def phrase_has(self, i: int, words: tuple[str, ...]) -> bool:
+        """Whether the phrase headed by ``i`` contains ``words`` contiguously (lemma or form), through ``i``;
+        a single word may also be a compound modifier ("the ceasefire agreement")."""
+        if len(words) == 1:
+            return words[0] in self.words(self.tokens[i]) or any(
+                c.dep == "compound" and words[0] in self.words(c) for c in self.kids[i])
+        span = self.subtree(i)
+        lo, hi = span[0], span[-1] + 1
+        n = len(words)
+        for s in range(max(lo, i - n + 1), min(i, hi - n) + 1):
+            if all(words[k] in self.words(self.tokens[s + k]) for k in range(n)):
+                return True
+        return False
+
+
+# ---------------------------------------------------------------- matching
+
+
+@dataclass
+class _Match:
+    entry: Entry
+    trigger: int
+    obj: int | None = None  # token consumed by a bracketed object
+    pattern: str = "verb"
+
+
+def _parts_near(tree: _Tree, i: int, obj: int | None) -> set[str]:
+    found: set[str] = set()
+    heads = [i] + ([obj] if obj is not None else [])
+    for h in heads:
+        for c in tree.kids[h]:
+            if c.dep in PART_DEPS:
+                found |= tree.words(c)
+                for g in tree.kids[c.i]:
+                    if g.dep in ("prep", "prt", "advmod", "pobj"):
+                        found |= tree.words(g)
+            if c.dep in COMP_DEPS:
+                found |= {a.lower for a in tree.kids[c.i] if a.dep == "aux"}
+    return found
+
+
+def _object_candidates(tree: _Tree, i: int) -> list[int]:
+    """Tokens that can fill a bracketed object: objects, prepositional objects, complements, and the
+    "of" phrase of an object ("700 kg of medicine", "part of the aid programme")."""
+    out = []
+    for c in tree.kids[i]:
+        if c.dep in OBJ_DEPS or c.dep in PASSIVE_SUBJ_DEPS or c.dep in COMP_DEPS:
+            out.append(c.i)
+        elif c.dep in ("prep", "prt", "dative", "agent"):
+            out.extend(p.i for p in tree.kids[c.i] if p.dep in ("pobj", "pcomp"))
+    for o in list(out):
+        out.extend(tree.prep_objects(o, "of"))
+    return out
+
+
+def _match_verb(tree: _Tree, i: int, entries: list[Entry]) -> _Match | None:
+    best: _Match | None = None
+    parts = None
+    particles = {c.lower for c in tree.kids[i] if c.dep == "prt"}
+    for entry in entries:
+        if particles and not particles <= set(entry.parts):
+            continue
+        obj_tok = None
+        if entry.obj:
+            obj_tok = next((o for o in _object_candidates(tree, i) if tree.phrase_has(o, entry.obj)), None)
+            if obj_tok is None:
+                continue
+        if entry.parts:
+            if parts is None or obj_tok is not None:
+                parts = _parts_near(tree, i, obj_tok)
+            if not all(p in parts for p in entry.parts):
+                continue
+        if best is None or entry.specificity > best.entry.specificity:
+            best = _Match(entry, i, obj_tok)
+    return best
+
+
+def _match_noun(tree: _Tree, i: int, entries: list[Entry]) -> _Match | None:
+    best = None
+    for entry in entries:
+        found = tree.phrase_has(i, entry.obj) or _noun_window(tree, i, entry.obj)
+        if found and (best is None or len(entry.obj) > len(best.entry.obj)):
+            best = _Match(entry, i, None, "noun")
+    return best
+
+
+def _noun_window(tree: _Tree, i: int, words: tuple[str, ...]) -> bool:
+    n = len(words)
+    toks = tree.tokens
+    for s in range(max(0, i - n + 1), min(i, len(toks) - n) + 1):
+        if all(words[k] in tree.words(toks[s + k]) for k in range(n)):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- arguments
+
+
+def _subject(tree: _Tree, i: int, seen: int = 0) -> list[str]:
+    """Actors acting as the logical subject of the verb at ``i``."""
+    if seen > 4:
+        return []
+    tok = tree.tokens[i]
+    if tree.is_passive(i):
+        by = tree.prep_objects(i, "by")
+        return [a for b in by for a in tree.actors_at(b)]
+    subj = tree.child(i, SUBJ_DEPS)
+    if subj is not None:
+        if subj.lower in ("who", "which", "that") and tok.dep == "relcl":
+            return tree.actors_at(tok.head)
+        return tree.actors_at(subj.i)
+    head = tok.head
+    if head == i:
+        return []
+    if tok.dep == "xcomp":
+        obj = tree.child(head, {"dobj"})
+        if obj is not None and tree.actors_at(obj.i):
+            return tree.actors_at(obj.i)
+        return _subject(tree, head, seen + 1)
+    if tok.dep in INHERIT_SUBJECT_DEPS or (tok.dep == "acl" and tok.tag == "VBG"):
+        if tok.dep == "pcomp":
+            head = tree.tokens[head].head
+        return _subject(tree, head, seen + 1)
+    if tok.dep == "relcl":
+        return tree.actors_at(head)
+    return []
+
+
+def _object(tree: _Tree, i: int) -> list[str]:
+    """Actors in direct-object position of the verb at ``i`` (passive subject for passives)."""
+    tok = tree.tokens[i]
+    if tree.is_passive(i):
+        subj = tree.child(i, PASSIVE_SUBJ_DEPS)
+        if subj is not None:
+            return tree.actors_at(subj.i)
+        if tok.dep in ("acl", "relcl") or tok.dep == "conj":
+            return tree.actors_at(tok.head) if tok.dep != "conj" else _object(tree, tok.head)
+        return []
+    if tok.dep == "acl" and tok.tag == "VBN":
+        return tree.actors_at(tok.head)
+    out = []
+    for c in tree.kids[i]:
+        if c.dep in ("dobj", "dative"):
+            if c.dep == "dative" and c.pos == "ADP":
+                continue
+            out.extend(tree.actors_at(c.i))
+    if not out and tok.dep == "relcl" and tree.child(i, SUBJ_DEPS) is not None:
+        rel = tree.child(i, SUBJ_DEPS)
+        if rel is not None and rel.lower not in ("who", "which", "that"):
+            out = tree.actors_at(tok.head)
+    return out
+
+
+def _slot_actors(tree: _Tree, match: _Match, slot: str) -> list[str]:
+    i = match.trigger
+    if slot == "subj":
+        return _subject(tree, i)
+    if slot == "obj":
+        return _object(tree, i)
+    if slot == "poss":
+        out = []
+        for c in tree.kids[i]:
+            if c.dep in ("poss", "compound", "amod", "nmod"):
+                out.extend(tree.actors_at(c.i))
+        return out
+    if slot == "between":
+        return [a for j in tree.prep_objects(i, "between") for a in tree.actors_at(j)]
+    heads = [i] + ([match.obj] if match.obj is not None else [])
+    return [a for h in heads for j in tree.prep_objects(h, slot) for a in tree.actors_at(j)]
+
+
+def _arguments(tree: _Tree, match: _Match) -> tuple[list[str], list[str], list[str]]:
+    """(sources, targets, pattern notes) for a matched entry."""
+    sources: list[str] = []
+    targets: list[str] = []
+    notes: list[str] = []
+    for slot, role in match.entry.roles:
+        if role not in ("source", "target"):
+            continue
+        found = _slot_actors(tree, match, slot)
+        if slot == "between" and found and role == "target" and not sources:
+            sources, found = found[:1], found[1:]
+            notes.append("between->source")
+        bucket = sources if role == "source" else targets
+        new = [a for a in found if a not in bucket]
+        if new:
+            bucket.extend(new)
+            notes.append(f"{slot}->{role}")
+    if match.pattern == "noun" and not sources:
+        tok = tree.tokens[match.trigger]
+        if tok.dep in ("dobj", "pobj", "attr"):
+            verb = tok.head if tok.dep != "pobj" else tree.tokens[tok.head].head
+            if tree.tokens[verb].pos in ("VERB", "AUX"):
+                sources = _subject(tree, verb)
+                if sources:
+                    notes.append("verb-subj->source")
+    if match.pattern == "noun" and len(sources) > 1 and not targets and match.entry.role_of("between"):
+        sources, targets = sources[:1], sources[1:]
+    targets = [t for t in targets if t not in sources] or []
+    return sources, targets, notes
+
+
+# ---------------------------------------------------------------- modality
+
+
+def _aux(tree: _Tree, i: int) -> set[str]:
+    return {c.lower for c in tree.kids[i] if c.dep in ("aux", "auxpass")}
+
+
+def _negated(tree: _Tree, i: int) -> bool:
+    return any(c.dep == "neg" or (c.lower in NEGATIONS and c.dep in ("advmod", "det")) for c in tree.kids[i])
+
+
+def _future(tree: _Tree, i: int) -> bool:
+    aux = _aux(tree, i)
+    if aux & FUTURE_AUX:
+        return True
+    tok = tree.tokens[i]
+    head = tree.tokens[tok.head]
+    return tok.dep == "xcomp" and head.lemma == "go" and head.tag == "VBG"
+
+
+def _question(tree: _Tree, i: int) -> bool:
+    start, end = tree.parse.sentence_of(i)
+    last = next((t for t in reversed(tree.tokens[start:end]) if t.pos != "SPACE"), None)
+    return last is not None and last.text == "?"
+
+
+def _polarity(code: str) -> str:
+    root = code[:2]
+    if root in COOPERATIVE_ROOTS:
+        return "cooperative"
+    if root in CONFLICT_ROOTS or root == "14":
+        return "conflict"
+    return "verbal"
+
+
+# ---------------------------------------------------------------- building events
+
+
+@dataclass
+class _Candidate:
+    code: str
+    entry: Entry
+    trigger: int
+    sources: list[str]
+    targets: list[str]
+    notes: list[str]
+    pattern: str
+    mode: str = "asserted"
+    negated: bool = False
+    frame: Entry | None = None
+    frame_trigger: int | None = None
+    anchor: int = -1
+    obj: int | None = None
+    frame_heads: list[int] = field(default_factory=list)
+
+
+def _frame_of(tree: _Tree, lexicon: Lexicon, i: int) -> tuple[Entry, int] | None:
+    """The framing entry governing the clause at ``i`` ("agreed to [i]", "urged X to [i]"), if any."""
+    tok = tree.tokens[i]
+    if tok.dep not in ("xcomp", "ccomp", "pcomp", "acl", "advcl") or tok.head == i:
+        return None
+    head = tok.head
+    if tok.dep == "advcl" and (tree.child(head, {"dobj"}) is not None or
+                               not any(c.dep == "aux" and c.lower == "to" for c in tree.kids[i])):
+        return None
+    if tok.dep == "ccomp" and (head > i or tree.tokens[head].lemma.lower() in REPORTING - FRAMING_REPORTS):
+        return None
+    if tok.dep == "pcomp":
+        prep = tree.tokens[head]
+        if prep.lower not in ("on", "to", "in", "of", "from", "for"):
+            return None
+        head = prep.head
+    if tok.dep == "acl":
+        noun = tree.tokens[head]
+        entries = lexicon.nouns.get(noun.lemma.lower()) or lexicon.nouns.get(noun.lower)
+        if not entries:
+            return None
+        noun_match = _match_noun(tree, head, entries)
+        if noun_match is None or noun_match.entry.code[:2] not in ("02", "03", "10", "12", "13"):
+            return None
+        family = {"02": "appeal", "03": "intent", "10": "demand", "12": "reject", "13": "threaten"}
+        entry = noun_match.entry
+        return Entry(entry.id, entry.code, "frame", entry.lemma, (), (), entry.roles,
+                     family[entry.code[:2]], entry.order), head
+    head_tok = tree.tokens[head]
+    for key in (head_tok.lemma.lower(), head_tok.lower):
+        entries = lexicon.frames.get(key)
+        if entries:
+            best = _match_verb(tree, head, entries)
+            if best is not None:
+                return best.entry, head
     return None
+
+
+def _candidates(tree: _Tree, lexicon: Lexicon) -> list[_Candidate]:
+    matches: list[_Match] = []
+    consumed: set[int] = set()
+    for tok in tree.tokens:
+        if tok.pos in ("VERB", "AUX") or (tok.pos == "NOUN" and tok.tag.startswith("VB")):
+            entries = lexicon.verbs.get(tok.lemma.lower()) or lexicon.verbs.get(tok.lower)
+            if entries:
+                match = _match_verb(tree, tok.i, entries)
+                if match is not None:
+                    matches.append(match)
+                    if match.obj is not None:
+                        consumed.add(match.obj)
+    for tok in tree.tokens:
+        if tok.pos in ("NOUN", "PROPN") and tok.i not in consumed:
+            entries = lexicon.nouns.get(tok.lemma.lower()) or lexicon.nouns.get(tok.lower)
+            if entries:
+                match = _match_noun(tree, tok.i, entries)
+                if match is not None:
+                    matches.append(match)
+    out = []
+    verb_triggers = {m.trigger for m in matches if m.pattern != "noun"}
+    for match in matches:
+        sources, targets, notes = _arguments(tree, match)
+        cand = _Candidate(match.entry.code, match.entry, match.trigger, sources, targets, notes,
+                          "verb-dobj" if match.obj is not None else match.pattern, obj=match.obj)
+        anchor = match.trigger if match.pattern != "noun" else _governing_verb(tree, match.trigger)
+        cand.anchor = match.trigger if anchor is None else anchor
+        if anchor is not None and anchor not in (verb_triggers - {match.trigger}):
+            _apply_modality(tree, lexicon, cand, anchor)
+        if cand.code:
+            out.append(cand)
+    framed = {h for c in out for h in c.frame_heads}
+    for tok in tree.tokens:
+        if tok.i in framed or tok.i in verb_triggers or tok.pos not in ("VERB", "ADJ"):
+            continue
+        entries = lexicon.frames.get(tok.lemma.lower()) or lexicon.frames.get(tok.lower)
+        match = _match_verb(tree, tok.i, entries) if entries else None
+        if match is None or match.entry.family not in RECODING_FAMILIES:
+            continue
+        if not any(c.dep in COMP_DEPS for c in tree.kids[tok.i]):
+            continue
+        cand = _Candidate(match.entry.code, match.entry, tok.i, _subject(tree, tok.i),
+                          _addressees(tree, tok.i), [], "frame", anchor=tok.i)
+        cand.notes.append("subj->source")
+        _apply_modality(tree, lexicon, cand, tok.i)
+        out.append(cand)
+    return out
+
+
+def _governing_verb(tree: _Tree, i: int) -> int | None:
+    """The verb a nominal event is the object of ("promised [military aid]"), for its modality."""
+    tok = tree.tokens[i]
+    if tok.dep in ("dobj", "attr", "nsubjpass") and tree.tokens[tok.head].pos in ("VERB", "AUX"):
+        return tok.head
+    return None
+
+
+def _apply_modality(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int) -> None:
+    """Set mode and negation from the clause of token ``i``; framing verbs and the future recode."""
+    tok = tree.tokens[i]
+    negated = _negated(tree, i)
+    future = _future(tree, i)
+    framed = _frame_of(tree, lexicon, i)
+    if framed is not None:
+        current = i
+        for _ in range(3):
+            frame, head = framed
+            if _apply_frame(tree, lexicon, cand, current, frame, head):
+                return
+            current = head
+            framed = _frame_of(tree, lexicon, head)
+            if framed is None or framed[0].family not in RECODING_FAMILIES:
+                break
+        if _question(tree, current):
+            cand.mode = "hypothetical"
+        return
+    aux = _aux(tree, i)
+    head = tree.tokens[tok.head]
+    if aux & DEONTIC_AUX and tok.dep == "ccomp" and head.lemma.lower() in REPORTING and not negated:
+        speakers = _subject(tree, head.i)
+        if speakers:
+            cand.targets = [a for a in cand.sources if a not in speakers]
+            cand.sources = speakers
+            cand.code = lexicon.recode("demand", cand.code)
+            cand.notes.append("must->demand")
+            return
+    polarity = _polarity(cand.code)
+    if _question(tree, i):
+        cand.mode = "hypothetical"
+        return
+    if future and polarity in ("cooperative", "conflict"):
+        if negated and polarity == "cooperative":
+            cand.code = lexicon.recode("reject", cand.code)
+        else:
+            cand.code = lexicon.recode("intent" if polarity == "cooperative" else "threaten", cand.code)
+        cand.notes.append("future")
+        return
+    if negated:
+        cand.negated, cand.mode = True, "negated"
+    elif any(c.dep == "mark" and c.lower in CONDITIONAL_MARKS for c in tree.kids[i]) or aux & MODAL_AUX:
+        cand.mode = "hypothetical"
+    elif future:
+        cand.mode = "future"
+
+
+def _apply_frame(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int, frame: Entry, head: int) -> bool:
+    """Recode ``cand`` (whose clause is headed by ``i``) through the frame verb at ``head``.
+
+    Returns True when the frame settles the event for good (denials, attempts, plain plans)."""
+    cand.frame, cand.frame_trigger = frame, head
+    cand.frame_heads.append(head)
+    negated_frame = _negated(tree, head)
+    family = frame.family or "intent"
+    if family == "future":
+        family = {"cooperative": "intent", "conflict": "threaten"}.get(_polarity(cand.code), "")
+        if not family:
+            cand.mode = "future"
+            return True
+    if family == "deny":
+        cand.negated, cand.mode = True, "negated"
+        return True
+    if family == "attempt":
+        if negated_frame:
+            cand.negated, cand.mode = True, "negated"
+        return True
+    if family == "reject" and _polarity(cand.code) == "conflict":
+        cand.negated, cand.mode = True, "negated"
+        return True
+    if negated_frame and family == "intent":
+        family = "reject"
+    cand.code = lexicon.recode(family, cand.code)
+    frame_sources = _subject(tree, head)
+    addressees: list[str] = []
+    if family in ("appeal", "demand"):
+        addressees = _addressees(tree, head)
+        if tree.tokens[i].dep == "ccomp" and not addressees:
+            subj = tree.child(i, SUBJ_DEPS)
+            addressees = tree.actors_at(subj.i) if subj is not None else []
+            addressees = addressees or [a for a in cand.sources if a not in frame_sources]
+    if frame_sources:
+        cand.sources = frame_sources
+    if addressees:
+        cand.targets = [a for a in addressees if a not in cand.sources]
+    elif cand.targets:
+        cand.targets = [a for a in cand.targets if a not in cand.sources]
+    cand.notes.append(f"frame:{frame.id}")
+    return False
+
+
+def _addressees(tree: _Tree, head: int) -> list[str]:
+    """Who an appeal or demand is made to: "urged [X] to", "called on [X]", "appealed to [X]"."""
+    obj = tree.child(head, {"dobj"})
+    found = tree.actors_at(obj.i) if obj is not None else []
+    for prep in ("on", "upon", "to"):
+        found = found or [a for j in tree.prep_objects(head, prep) for a in tree.actors_at(j)]
+    return found
+
+
+def _is_frame_host(cand: _Candidate, framed_heads: set[int], framed_triggers: set[int]) -> bool:
+    """A framing verb whose complement produced the recoded event is not a second event, unless its own
+    match was specific and about something else ("began a hunger strike to protest")."""
+    return cand.trigger in framed_heads and (cand.pattern != "verb-dobj" or cand.obj in framed_triggers)
+
+
+def _confidence(tree: _Tree, cand: _Candidate) -> float:
+    score = 0.45
+    if cand.sources:
+        score += 0.2
+    if cand.targets:
+        score += 0.1
+    if cand.pattern != "noun":
+        score += 0.1
+    if cand.frame is not None:
+        score += 0.05
+    anchor = cand.frame_trigger if cand.frame_trigger is not None else cand.anchor
+    score -= min(tree.depth(anchor), 5) * 0.06
+    if cand.mode != "asserted":
+        score -= 0.1
+    return round(max(0.05, min(score, 0.99)), 2)
+
+
+def _clause_tokens(tree: _Tree, i: int) -> set[int]:
+    return set(tree.subtree(i))
+
+
+def _event_date(tree: _Tree, cand: _Candidate, dates: Sequence[DateExpr], published: str | None,
+                dateline: DateExpr | None):
+    start, end = tree.parse.sentence_of(cand.trigger)
+    s_char, e_char = tree.tokens[start].start, tree.tokens[end - 1].end
+    in_sentence = [d for d in dates if s_char <= d.start < e_char and d.value]
+    if in_sentence:
+        clause = _clause_tokens(tree, cand.frame_trigger if cand.frame_trigger is not None else cand.trigger)
+        clause_chars = {tree.tokens[j].start for j in clause}
+        governed = [d for d in in_sentence if d.start in clause_chars]
+        pool = governed or in_sentence
+        trig = tree.tokens[cand.trigger].start
+        best = min(pool, key=lambda d: abs(d.start - trig))
+        return best.value, best.precision
+    if dateline is not None:
+        return dateline.value, dateline.precision
+    if published:
+        return published[:10], "published"
+    return None, None
+
+
+def _event_place(tree: _Tree, cand: _Candidate, places: Sequence[Place]) -> str | None:
+    clause = _clause_tokens(tree, cand.trigger)
+    clause_chars = {tree.tokens[j].start for j in clause}
+    start, end = tree.parse.sentence_of(cand.trigger)
+    s_char, e_char = tree.tokens[start].start, tree.tokens[end - 1].end
+    same_sentence = None
+    for place in places:
+        for m in place.mentions:
+            if m.start in clause_chars:
+                return place.id
+            if same_sentence is None and s_char <= m.start < e_char:
+                same_sentence = place.id
+    return same_sentence
+
+
+def _dateline(tree: _Tree, dates: Sequence[DateExpr]) -> DateExpr | None:
+    """A date in the article's dateline ("KABUL, March 3 (Reuters) -"), if the text opens with one."""
+    if not tree.tokens or not dates:
+        return None
+    head = tree.parse.text[:120]
+    dash = re.search(r"\s[-\u2013\u2014]+\s", head)
+    if not dash:
+        return None
+    return next((d for d in dates if d.end <= dash.start() and d.value), None)
 
 
 def find_events(
@@ -22,4 +812,75 @@ def find_events(
     lexicon=None,
 ) -> tuple[Event, ...]:
     """Events of the text, each with its trigger span and the reason for its code."""
-    return ()
+    if not parse.tokens:
+        return ()
+    lexicon = lexicon or load_lexicon()
+    tree = _Tree(parse, actors)
+    candidates = _candidates(tree, lexicon)
+    framed_heads = {h for c in candidates for h in c.frame_heads}
+    framed_triggers = {c.trigger for c in candidates if c.frame_heads}
+    dateline = _dateline(tree, dates)
+    seen: set[tuple] = set()
+    raw: list[tuple[int, int, Event]] = []
+    verb_triggers = {c.trigger for c in candidates if c.pattern != "noun"}
+    for cand in candidates:
+        if _is_frame_host(cand, framed_heads, framed_triggers):
+            continue
+        if not cand.sources and not cand.targets:
+            continue
+        if cand.code[:2] == "01" and not cand.sources:
+            continue
+        if cand.pattern == "noun" and tree.tokens[cand.trigger].head in verb_triggers and not cand.sources:
+            continue
+        info = lexicon.codes[cand.code]
+        pairs = _dyads(cand)
+        tok = tree.tokens[cand.trigger]
+        s_start, s_end = parse.sentence_of(cand.trigger)
+        sentence = parse.span(s_start, s_end)
+        date, precision = _event_date(tree, cand, dates, published, dateline)
+        place = _event_place(tree, cand, places)
+        confidence = _confidence(tree, cand)
+        why = " ".join([f"lex:{cand.entry.id}", cand.pattern, *cand.notes])
+        for source, target in pairs:
+            key = (cand.trigger, source, target, cand.code)
+            if key in seen:
+                continue
+            seen.add(key)
+            event = Event(
+                id="",
+                source=source,
+                target=target,
+                cameo=cand.code,
+                cameo_root=info.root,
+                goldstein=info.goldstein,
+                quad_class=info.quad_class,
+                plover=info.plover,
+                trigger=Span(tok.start, tok.end, tok.text),
+                sentence=sentence,
+                date=date,
+                date_precision=precision,
+                place=place,
+                negated=cand.negated,
+                mode=cand.mode,
+                plover_mode=info.plover_mode,
+                confidence=confidence,
+                why=why,
+            )
+            raw.append((tok.start, len(raw), event))
+    raw.sort(key=lambda item: (item[0], item[1]))
+    return tuple(_with_id(e, f"{doc_id}:e{n}") for n, (_, _, e) in enumerate(raw))
+
+
+def _dyads(cand: _Candidate) -> list[tuple[str | None, str | None]]:
+    """Source-target pairs; coordinated parties of a reciprocal act ("A and B signed a pact") pair up."""
+    if len(cand.sources) > 1 and not cand.targets and cand.code[:2] in RECIPROCAL_ROOTS:
+        return [(a, b) for a in cand.sources for b in cand.sources if a != b]
+    pairs = []
+    for source in cand.sources or [None]:
+        for target in cand.targets or [None]:
+            pairs.append((source, None if target == source else target))
+    return pairs
+
+
+def _with_id(event: Event, event_id: str) -> Event:
+    return replace(event, id=event_id)

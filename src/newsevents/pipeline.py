@@ -107,17 +107,30 @@ def process(raws: Iterable[RawArticle], config: Config = DEFAULT_CONFIG) -> Iter
     """
     pending: list[RawArticle] = []
 
+    def parse_batch(texts: list[str]) -> list[Parse | Exception]:
+        # nlp.pipe fails a whole batch for one bad text: re-parse that batch one text at a time so only
+        # the bad article gets the error.
+        try:
+            return list(nlp.parse_many(texts, model=config.model, batch_size=config.batch_size))
+        except Exception:  # noqa: BLE001
+            results: list[Parse | Exception] = []
+            for text in texts:
+                try:
+                    results.append(nlp.parse(text, model=config.model))
+                except Exception as exc:  # noqa: BLE001
+                    results.append(exc)
+            return results
+
     def flush() -> Iterator[Article]:
         good = [r for r in pending if r.error is None]
-        parses = iter(nlp.parse_many([r.text for r in good], model=config.model, batch_size=config.batch_size))
+        parses = iter(parse_batch([r.text for r in good]))
         for raw in pending:
             if raw.error is not None:
                 yield _failed(raw)
                 continue
-            try:
-                parse = next(parses)
-            except Exception as exc:  # noqa: BLE001
-                yield replace(_failed(raw), error=ErrorInfo(type(exc).__name__, str(exc), "nlp"))
+            parse = next(parses)
+            if isinstance(parse, Exception):
+                yield replace(_failed(raw), error=ErrorInfo(type(parse).__name__, str(parse), "nlp"))
                 continue
             yield analyze(raw, parse, config)
         pending.clear()

@@ -1,10 +1,450 @@
-"""Places resolved offline to GeoNames ids and coordinates."""
+"""Places resolved offline to GeoNames ids and coordinates.
+
+Toponyms come from the parser's place entities (GPE, LOC, FAC) and from capitalised token sequences
+that name a gazetteer place; demonyms ("Afghan") and capitals used for their government ("Moscow
+warned") are left to the actors stage. Each distinct name is resolved once per article (one sense per
+discourse) by a score mixing population and feature priors with the article's context: the countries
+and US states its other places fall in, "Town, Region" patterns and the dateline.
+"""
 
 from __future__ import annotations
 
-from .model import Parse, Place
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from . import gazetteer
+from .gazetteer import Entry, Gazetteer, name_key
+from .model import Parse, Place, Token
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Entity labels whose tokens may still form a place when the gazetteer is sure (the small parser
+# often calls a foreign town a person or an organisation).
+WEAK_LABELS = {"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", ""}
+# Towns this large are recognised inside organisation names ("Chicago Police Department").
+BIG_CITY = 100000
+MAX_NAME_TOKENS = 5
+CONTEXT_ROUNDS = 3
+# Gazetteer-only matches (no place entity) must be at least this well known, or be explained by context.
+MIN_TOWN_POPULATION = 15000
+_DETERMINERS = {"the", "The", "THE"}
+_LEADING_QUALIFIERS = {
+    "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+    "northeastern", "northwestern", "southeastern", "southwestern", "north-east", "north-west",
+    "south-east", "south-west", "northeast", "northwest", "southeast", "southwest", "upstate", "downtown",
+    "rural", "coastal", "greater", "occupied", "mainland", "neighbouring", "neighboring",
+}
+# A name followed by one of these is a street, building or institution, not the town ("Dublin Road").
+_STREET_WORDS = {
+    "road", "rd", "street", "st", "avenue", "ave", "boulevard", "blvd", "drive", "dr", "lane", "ln", "way",
+    "highway", "hwy", "court", "place", "square", "parkway", "pkwy", "terrace", "circle", "pike", "trail",
+}
+# Words around a person-tagged name that show it is a place: "in Alexandria", "Alexandria woman".
+_LOCATIVE_BEFORE = {"in", "near", "outside", "across", "throughout", "around", "from", "into", "to", "at"}
+_LOCAL_NOUNS = {
+    "man", "woman", "men", "women", "boy", "girl", "resident", "residents", "police", "area", "native",
+    "official", "officials", "mayor", "council", "school", "schools", "city", "county", "community",
+    "family", "families", "teen", "couple", "businessman", "home", "homes", "neighborhood", "neighbourhood",
+}
+_TRAILING_KINDS = {"province", "region", "state", "governorate", "oblast", "district", "area", "city", "town"}
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{1,40}[A-Z.])(?:,\s*[A-Za-z.' ]{2,30})?\s*(?:\(|—|–|-{1,2}\s|,)")
+
+
+@dataclass
+class Mention:
+    """A toponym candidate: tokens ``[start, end)`` and the gazetteer places its name may denote."""
+
+    start: int
+    end: int
+    key: str
+    candidates: list[Entry]
+    from_entity: bool
+    container: Mention | None = None
+    dateline: bool = False
+    metonymy: bool = False
+    scores: dict[int, float] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _metonymy_verbs() -> frozenset[str]:
+    path = Path(str(resources.files("newsevents") / "data" / "gazetteer" / "metonymy_verbs.txt"))
+    return frozenset(r[0] for r in gazetteer.read_table(path))
 
 
 def find_places(parse: Parse, doc_id: str) -> tuple[Place, ...]:
     """Places mentioned in the text, one record per place with all its mentions."""
-    return ()
+    if not parse.tokens:
+        return ()
+    gaz = gazetteer.load()
+    mentions = _link_containers(parse, gaz, _detect(parse, gaz))
+    _mark_metonymy(parse, mentions)
+    chosen = _resolve(mentions)
+    places: dict[int, list[Mention]] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        entry = chosen.get(id(mention))
+        if entry is not None and not mention.metonymy:
+            places.setdefault(entry.index, []).append(mention)
+    result = []
+    for n, (index, found) in enumerate(places.items(), start=1):
+        entry = gaz.entry(index)
+        result.append(Place(
+            id=f"{doc_id}:p{n}",
+            name=entry.name,
+            geonames_id=entry.geonames_id,
+            lat=entry.lat,
+            lon=entry.lon,
+            country=entry.country,
+            feature=entry.feature,
+            mentions=tuple(parse.span(m.start, m.end) for m in found),
+        ))
+    return tuple(result)
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _key(tokens: tuple[Token, ...], start: int, end: int) -> str:
+    return name_key("".join(t.text + t.whitespace for t in tokens[start:end]))
+
+
+def _detect(parse: Parse, gaz: Gazetteer) -> list[Mention]:
+    """The dateline, place entities the gazetteer knows, capitalised place names elsewhere, then
+    every other capitalised occurrence of a name already found (one sense per discourse)."""
+    tokens = parse.tokens
+    mentions: list[Mention] = []
+    taken = [False] * len(tokens)
+
+    def take(found: Mention) -> None:
+        mentions.append(found)
+        for j in range(found.start, found.end):
+            taken[j] = True
+
+    dateline = _dateline_mention(parse, gaz)
+    if dateline is not None:
+        take(dateline)
+    for ent in parse.entities:
+        if ent.label in PLACE_LABELS and not any(taken[ent.start:ent.end]):
+            found = _match_inside(tokens, gaz, ent.start, ent.end)
+            if found is not None:
+                take(found)
+    people = _person_words(parse)
+    for found in _scan(tokens, gaz, taken, lambda i, end, key, candidates: _plausible(
+            tokens, i, end, key, candidates, people)):
+        take(found)
+    known = {m.key for m in mentions}
+    for found in _scan(tokens, gaz, taken, lambda i, end, key, candidates: key in known and _echo(tokens, i, end)):
+        take(found)
+    return mentions
+
+
+def _person_words(parse: Parse) -> set[str]:
+    """Words of the article's multi-word person names ("Jim Webb" makes a later "Webb" a person)."""
+    words = set()
+    for ent in parse.entities:
+        if ent.label == "PERSON" and ent.end - ent.start > 1:
+            words.update(name_key(t.text) for t in parse.tokens[ent.start:ent.end])
+    return words
+
+
+def _scan(tokens, gaz: Gazetteer, taken: list[bool], accept) -> list[Mention]:
+    """Longest capitalised token sequences outside ``taken`` that name a place and pass ``accept``."""
+    found: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if taken[i] or not _capitalised(token) or token.pos not in ("PROPN", "NOUN"):
+            i += 1
+            continue
+        match = None
+        for end in range(min(len(tokens), i + MAX_NAME_TOKENS), i, -1):
+            if any(taken[i:end]) or not all(_capitalised(t) for t in tokens[i:end]):
+                continue
+            key = _key(tokens, i, end)
+            if not key or key in gaz.stopnames:
+                continue
+            candidates = gaz.lookup(key)
+            if candidates and accept(i, end, key, candidates):
+                match = Mention(i, end, key, candidates, from_entity=False)
+                break
+        if match is None:
+            i += 1
+            continue
+        found.append(match)
+        i = match.end
+    return found
+
+
+def _dateline_mention(parse: Parse, gaz: Gazetteer) -> Mention | None:
+    """The town of a dateline ("KABUL, Aug 16 (Reuters) -", "WASHINGTON (AP) --")."""
+    match = _DATELINE.match(parse.text)
+    if not match:
+        return None
+    tokens = parse.tokens
+    end = 0
+    while end < len(tokens) and tokens[end].end <= match.end(1):
+        end += 1
+    if not end or end > MAX_NAME_TOKENS:
+        return None
+    key = _key(tokens, 0, end)
+    candidates = [c for c in gaz.lookup(key) if c.lat is not None]
+    return Mention(0, end, key, candidates, from_entity=True, dateline=True) if candidates else None
+
+
+def _match_inside(tokens, gaz: Gazetteer, start: int, end: int) -> Mention | None:
+    """The entity's name, or its longest sub-span that names a place ("northern Syria" -> Syria)."""
+    while start < end and tokens[start].text in _DETERMINERS:
+        start += 1
+    while end > start and tokens[end - 1].text in ("'s", "’s", "'", ".", ","):
+        end -= 1
+    if start >= end or (end - start == 1 and tokens[start].tag in ("JJ", "NNPS")):
+        return None
+    streetlike = tokens[end - 1].lower.rstrip(".") in _STREET_WORDS or (
+        end < len(tokens) and tokens[end].lower.rstrip(".") in _STREET_WORDS)
+    key = _key(tokens, start, end)
+    candidates = gaz.lookup(key)
+    if candidates:
+        return Mention(start, end, key, candidates, from_entity=True)
+    if end - start > 1 and tokens[end - 1].lower in _TRAILING_KINDS:
+        key = _key(tokens, start, end - 1)
+        candidates = gaz.lookup(key)
+        if candidates:
+            return Mention(start, end, key, candidates, from_entity=True)
+    if streetlike:
+        return None
+    inner = start
+    while inner < end and tokens[inner].lower in _LEADING_QUALIFIERS:
+        inner += 1
+    for width in range(min(end - start - 1, MAX_NAME_TOKENS), 0, -1):
+        for s in range(start, end - width + 1):
+            if not _capitalised(tokens[s]) or tokens[s].tag in ("JJ", "NNPS"):
+                continue
+            key = _key(tokens, s, s + width)
+            if key in gaz.stopnames:
+                continue
+            # Inside a longer place name only clear places count ("City Hall" is no town called Hall).
+            candidates = [c for c in gaz.lookup(key) if (c.feature != "city" or name_key(c.name) == key)
+                          and (s == inner or c.feature != "city" or c.population >= BIG_CITY)]
+            if candidates:
+                return Mention(s, s + width, key, candidates, from_entity=True)
+    return None
+
+
+def _strong(entry: Entry) -> bool:
+    return entry.feature != "city" or entry.population >= MIN_TOWN_POPULATION
+
+
+def _plausible(tokens, start: int, end: int, key: str, candidates: list[Entry], people: set[str]) -> bool:
+    """Whether a capitalised sequence outside place entities is a toponym rather than a word or name."""
+    span = tokens[start:end]
+    if span[0].tag in ("JJ", "JJR", "JJS") or (len(span) == 1 and span[0].tag == "NNPS"):
+        return False
+    if any(t.pos not in ("PROPN", "NOUN", "PUNCT") for t in span):
+        return False
+    if end < len(tokens) and tokens[end].lower.rstrip(".") in _STREET_WORDS:
+        return False
+    # Other names of a town count only where the parser saw a place.
+    named = [c for c in candidates if c.feature != "city" or name_key(c.name) == key]
+    labels = {t.ent_type for t in span}
+    locative = (start > 0 and tokens[start - 1].lower in _LOCATIVE_BEFORE) or (
+        end < len(tokens) and tokens[end].lower in _LOCAL_NOUNS)
+    if labels <= {""}:
+        if key in people:
+            return locative and any(c.feature != "city" for c in named)
+        return any(_strong(c) for c in named)
+    if labels - WEAK_LABELS:
+        return False
+    if "PERSON" in labels:
+        # A whole entity that is clearly a country or region ("Jordan" the person stays out), a
+        # several-word region ("Rapides Parish"), or a town in a place-like context ("in Alexandria").
+        whole = span[0].ent_iob == "B" and (end == len(tokens) or tokens[end].ent_iob != "I")
+        if any(c.feature != "city" for c in named) and (whole or end - start > 1):
+            return True
+        return whole and locative and key not in people and any(_strong(c) for c in named)
+    # Inside an organisation's name: "Minnesota Department of Transportation", "Chicago Police".
+    return any(c.feature != "city" or c.population >= BIG_CITY for c in named)
+
+
+def _echo(tokens, start: int, end: int) -> bool:
+    """A later capitalised repeat of a found name, unless it is part of a longer person name."""
+    span = tokens[start:end]
+    if span[0].tag in ("JJ", "JJR", "JJS") or (len(span) == 1 and span[0].tag == "NNPS"):
+        return False
+    if any(t.ent_type == "PERSON" for t in span):
+        inside = (start > 0 and tokens[start - 1].ent_type == "PERSON" and span[0].ent_iob == "I") or (
+            end < len(tokens) and tokens[end].ent_iob == "I" and tokens[end].ent_type == "PERSON")
+        return not inside
+    return True
+
+
+def _link_containers(parse: Parse, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    """"Town, Region" and "Town, Country": the second name restricts the first, and finds towns and
+    state abbreviations ("Greer, S.C.") that were not recognised on their own."""
+    tokens = parse.tokens
+    by_start = {m.start: m for m in mentions}
+    by_end = {m.end: m for m in mentions}
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    added = []
+    for comma, token in enumerate(tokens[:-1]):
+        if token.text != "," or comma == 0 or not _capitalised(tokens[comma + 1]):
+            continue
+        right = by_start.get(comma + 1)
+        if right is not None:
+            extra = gaz.lookup_after_comma(right.key)
+            right.candidates = right.candidates + [c for c in extra if c not in right.candidates]
+        else:
+            right = _lookup_span(tokens, gaz, taken, range(comma + 2, min(len(tokens), comma + 4) + 1),
+                                 lambda end: (comma + 1, end), gaz.lookup_after_comma)
+        if right is None:
+            continue
+        regions = [c for c in right.candidates if c.feature in ("country", "region") and c.code]
+        if not regions:
+            continue
+        left = by_end.get(comma)
+        if left is None:
+            left = _lookup_span(tokens, gaz, taken, range(comma - 1, max(-1, comma - 4), -1),
+                                lambda begin: (begin, comma), gaz.lookup)
+            if left is not None:
+                left.candidates = [c for c in left.candidates if any(_inside(c, r) for r in regions)]
+                if not left.candidates:
+                    continue
+                added.append(left)
+                taken.update(range(left.start, left.end))
+        if left is None or not any(_inside(c, r) for c in left.candidates for r in regions):
+            continue
+        if right.start not in by_start:
+            added.append(right)
+            by_start[right.start] = right
+            taken.update(range(right.start, right.end))
+        right.candidates = regions
+        left.container = right
+    return mentions + added
+
+
+def _lookup_span(tokens, gaz: Gazetteer, taken: set[int], bounds, span_of, lookup) -> Mention | None:
+    """The longest capitalised span (``span_of(bound)`` for each bound, longest first) that names places."""
+    for bound in bounds:
+        start, end = span_of(bound)
+        if start < 0 or end > len(tokens) or any(i in taken for i in range(start, end)):
+            continue
+        if not all(_capitalised(t) or t.text in (".", "-") for t in tokens[start:end]):
+            continue
+        key = _key(tokens, start, end)
+        found = lookup(key) if key and key not in gaz.stopnames else []
+        if found:
+            return Mention(start, end, key, found, from_entity=False)
+    return None
+
+
+def _inside(entry: Entry, region: Entry) -> bool:
+    if entry.index == region.index or entry.country is None or entry.country != region.country:
+        return False
+    if region.feature == "country":
+        return True
+    if region.code.startswith("US-"):
+        return entry.admin1 == region.code.replace("-", ".")
+    return entry.feature == "city"
+
+
+def _mark_metonymy(parse: Parse, mentions: list[Mention]) -> None:
+    verbs = _metonymy_verbs()
+    tokens = parse.tokens
+    for mention in mentions:
+        if mention.container is not None or mention.dateline:
+            continue
+        heads = [t for t in tokens[mention.start:mention.end] if not mention.start <= t.head < mention.end]
+        if len(heads) != 1 or heads[0].dep not in ("nsubj", "nsubjpass"):
+            continue
+        verb = tokens[heads[0].head]
+        if verb.lemma.lower() in verbs and any(c.capital and c.population >= 100000 for c in mention.candidates):
+            mention.metonymy = True
+
+
+def _prior(entry: Entry, key: str) -> float:
+    if entry.feature == "country":
+        score = 11.0
+    elif entry.feature == "region" and entry.code:
+        score = 8.5 if entry.code.startswith("US-") else 8.0
+    elif entry.feature in ("region", "other") and not entry.admin1:
+        score = 9.0
+    else:
+        score = 2.0 + math.log10(entry.population + 10) + (1.5 if entry.capital else 0.0)
+    if entry.lat is None:
+        score -= 3.0
+    if entry.feature == "city" and name_key(entry.name) != key and not gazetteer.load().is_alias(key, entry.index):
+        score -= 2.5  # another (often historical) name of a town: "Salisbury" for Harare
+    return score
+
+
+def _resolve(mentions: list[Mention]) -> dict[int, Entry]:
+    """Pick one place per name: priors first, then again with the article's countries and states."""
+    groups: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        groups.setdefault(mention.key, []).append(mention)
+    picks: dict[str, Entry] = {
+        key: max(_candidates(group), key=lambda e, k=key, g=group: (_prior(e, k) + _pattern(e, g), -e.index))
+        for key, group in groups.items()
+    }
+    for _ in range(CONTEXT_ROUNDS):
+        picks = {key: _pick(key, group, groups, picks) for key, group in groups.items()}
+    chosen: dict[int, Entry] = {}
+    for key, group in groups.items():
+        best = picks[key]
+        if all(not m.from_entity for m in group) and not _strong(best) and not any(m.container for m in group):
+            continue
+        for mention in group:
+            chosen[id(mention)] = best
+    return chosen
+
+
+def _pick(key: str, group: list[Mention], groups: dict[str, list[Mention]], picks: dict[str, Entry]) -> Entry:
+    countries: Counter[str] = Counter()
+    states: Counter[str] = Counter()
+    for other, entry in picks.items():
+        if other == key or entry.country is None:
+            continue
+        weight = len(groups[other]) * (2.0 if any(m.dateline for m in groups[other]) else 1.0)
+        countries[entry.country] += weight
+        if entry.code.startswith("US-"):
+            states[entry.code.replace("-", ".")] += weight
+        elif entry.admin1.startswith("US."):
+            states[entry.admin1] += 0.5 * weight
+    total = sum(countries.values()) or 1.0
+    dateline = any(m.dateline for m in group)
+
+    def score(entry: Entry) -> float:
+        value = _prior(entry, key) + _pattern(entry, group)
+        if entry.country:
+            value += 4.0 * countries[entry.country] / total
+        if not entry.code and entry.admin1 in states:
+            value += 1.5 + 0.5 * min(states[entry.admin1], 2.0)
+        if dateline and entry.feature == "city":
+            value += 1.0
+        return value
+
+    candidates = _candidates(group)
+    if any(c.feature == "country" for c in candidates) and not any(m.container for m in group):
+        # A country's name means the country unless "Town, Region" says otherwise ("Italy, Texas").
+        candidates = [c for c in candidates if c.feature != "city"]
+    return max(candidates, key=lambda e: (score(e), -e.index))
+
+
+def _candidates(group: list[Mention]) -> list[Entry]:
+    seen: dict[int, Entry] = {}
+    for mention in group:
+        for entry in mention.candidates:
+            seen.setdefault(entry.index, entry)
+    return list(seen.values())
+
+
+def _pattern(entry: Entry, group: list[Mention]) -> float:
+    """Bonus when a "Town, Region" mention of this name puts the town inside the region."""
+    bonus = 0.0
+    for mention in group:
+        if mention.container is not None and any(_inside(entry, r) for r in mention.container.candidates):
+            bonus = 20.0
+    return bonus

@@ -1,12 +1,743 @@
-"""Quotes: who said what, direct, mixed and indirect."""
+"""Quotes: who said what, direct, mixed and indirect.
+
+Direct quotations are found from the quote marks of the text (paragraph by paragraph, so an
+unbalanced mark can never swallow the article); reported speech from cue verbs of the parse and
+their clause, infinitive or prepositional objects. An attribution whose content lies mostly inside
+quote marks makes those quotations direct; one that merely contains a quoted fragment is mixed.
+Quotations with no cue in their own sentence take the speaker of the nearest cue before or after
+them, of the "-- Name" that follows them, or of the quote run or paragraph they continue.
+"""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
 
-from .model import Actor, Event, Parse, Quote
+from .model import Actor, Event, Parse, Quote, Span
+
+DATA_DIR = Path(__file__).parent / "data" / "quotes"
+
+OPEN_DOUBLE = "“„«‟"
+CLOSE_DOUBLE = "”»"
+OPEN_SINGLE = "‘‹"
+CLOSE_SINGLE = "’›"
+STRAIGHT = "\"'"
+DASHES = ("--", "—", "―", "–", "-")
+# Characters after which a straight mark opens a quotation, and before which one closes it.
+_OPENERS_BEFORE = " \t\n([{—–-/:;“‘"
+_CLOSERS_AFTER = " \t\n)]}.,;:!?—–-”’…"
+_TRIM = " \t\n.,;:!?\"'“”‘’«»„‟‹›—–-―…"
+# Share of a reported clause that must lie inside quote marks for it to be a direct quotation.
+DIRECT_SHARE = 0.75
+MEDIUM_PREPOSITIONS = {"in", "on", "during", "via", "through", "at", "over", "from"}
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+# A quotation this short that no cue introduces is a scare quote or a title, not speech.
+MIN_UNATTRIBUTED_TOKENS = 6
+# A quotation shorter than this, or without a verb, is a fragment: quoted words inside reported speech.
+MIN_FRAGMENT_TOKENS = 4
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Cue frames by lemma (and by phrase) plus the medium and document words."""
+
+    cues: dict[str, frozenset[str]]
+    phrases: dict[str, tuple[tuple[str, ...], frozenset[str]]]
+    channels: frozenset[str]
+    platforms: frozenset[str]
+    outlets: frozenset[str]
+    documents: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One quote plus the positions of its cue and source (for scoring and display)."""
+
+    quote: Quote
+    cue_span: Span | None = None
+    speaker_span: Span | None = None
+
+
+def _data_lines(path: Path):
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            line = line.rstrip("\n")
+            if line.strip() and not line.startswith("#"):
+                yield [part.strip() for part in line.split("\t")]
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(paths: tuple[str, ...] = ()) -> Lexicon:
+    """Bundled cue and medium files plus the user's (files named ``*cues*`` or ``*media*``)."""
+    cue_files = [DATA_DIR / "cues.tsv", *(Path(p) for p in paths if "cue" in Path(p).name)]
+    media_files = [DATA_DIR / "media.tsv", *(Path(p) for p in paths if "media" in Path(p).name)]
+    cues: dict[str, set[str]] = {}
+    phrases: dict[str, tuple[tuple[str, ...], set[str]]] = {}
+    for path in cue_files:
+        for parts in _data_lines(path):
+            words = tuple(parts[0].lower().split())
+            frames = {f.strip() for f in (parts[1] if len(parts) > 1 else "say").split(",") if f.strip()}
+            if len(words) == 1:
+                cues.setdefault(words[0], set()).update(frames)
+            else:
+                phrases.setdefault(words[0], (words[1:], set()))[1].update(frames)
+    media: dict[str, set[str]] = {}
+    for path in media_files:
+        for parts in _data_lines(path):
+            if len(parts) >= 2:
+                media.setdefault(parts[0], set()).add(parts[1].lower())
+    return Lexicon(
+        cues={k: frozenset(v) for k, v in cues.items()},
+        phrases={k: (rest, frozenset(v)) for k, (rest, v) in phrases.items()},
+        channels=frozenset(media.get("channel", ())),
+        platforms=frozenset(media.get("platform", ())),
+        outlets=frozenset(media.get("outlet", ())),
+        documents=frozenset(media.get("document", ())),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Quote marks
+
+
+@dataclass
+class _Piece:
+    """The inside of one pair of quote marks, within one paragraph."""
+
+    start: int
+    end: int
+    run: int
+    closed: bool
+    tokens: tuple[int, int] = (0, 0)
+    owner: _Attr | None = None
+    in_mixed: bool = False
+
+
+def _direction(text: str, i: int) -> str:
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 1] if i + 1 < len(text) else "\n"
+    opens = before in _OPENERS_BEFORE or before in STRAIGHT
+    closes = after in _CLOSERS_AFTER or after in STRAIGHT
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either"
+
+
+def _paragraphs(text: str):
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip():
+            yield start, end
+        start = end + 1
+
+
+def find_quoted(text: str) -> list[tuple[int, int, int, bool]]:
+    """Inner spans of top-level quotations: ``(start, end, run, closed)``.
+
+    Double marks (straight or curly) are paired within a paragraph; single marks count only
+    outside double ones, and only when a closing mark is found (apostrophes look the same).
+    A paragraph ending inside a quotation closes it there; when the next paragraph reopens a
+    quotation the two belong to the same run (a multi-paragraph quote).
+    """
+    found: list[tuple[int, int, int, bool]] = []
+    run = 0
+    carry = False
+    for p_start, p_end in _paragraphs(text):
+        if not carry:
+            run += 1
+        carry = False
+        open_at: int | None = None
+        single_at: int | None = None
+        for i in range(p_start, p_end):
+            ch = text[i]
+            if ch == '"' or ch in OPEN_DOUBLE or ch in CLOSE_DOUBLE:
+                way = "open" if ch in OPEN_DOUBLE else "close" if ch in CLOSE_DOUBLE else _direction(text, i)
+                if single_at is not None:
+                    continue
+                if open_at is None:
+                    if way != "close":
+                        open_at = i
+                elif way == "open" and ch == '"' and i - open_at > 1:
+                    open_at = i  # the earlier straight mark never closed; restart here
+                elif way != "open" or ch == '"':
+                    found.append((open_at + 1, i, run, True))
+                    run += 1
+                    open_at = None
+            elif open_at is None and (ch == "'" or ch in OPEN_SINGLE or ch in CLOSE_SINGLE):
+                way = "open" if ch in OPEN_SINGLE else _direction(text, i)
+                if ch in CLOSE_SINGLE and way == "either":
+                    way = "close"
+                if single_at is None and way == "open" and ch != "’":
+                    single_at = i
+                elif single_at is not None and way == "close" and i - single_at > 1:
+                    found.append((single_at + 1, i, run, True))
+                    run += 1
+                    single_at = None
+        if open_at is not None and p_end - open_at > 1:
+            found.append((open_at + 1, p_end, run, False))
+            following = text[p_end:].lstrip()
+            carry = bool(following) and (following[0] in OPEN_DOUBLE or following[0] == '"')
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Parse helpers
+
+
+class _Tree:
+    """Per-parse indexes: children, subtree edges, sentence of each token, token starts."""
+
+    def __init__(self, parse: Parse):
+        tokens = parse.tokens
+        n = len(tokens)
+        self.parse = parse
+        self.tokens = tokens
+        self.starts = [t.start for t in tokens]
+        self.children: list[list[int]] = [[] for _ in range(n)]
+        self.left = list(range(n))
+        self.right = list(range(n))
+        for t in tokens:
+            if t.head != t.i and 0 <= t.head < n:
+                self.children[t.head].append(t.i)
+        for t in tokens:
+            node, steps = t, 0
+            while node.head != node.i and 0 <= node.head < n and steps < n:
+                node = tokens[node.head]
+                steps += 1
+                self.left[node.i] = min(self.left[node.i], t.i)
+                self.right[node.i] = max(self.right[node.i], t.i)
+        self.paragraph = [0] * n
+        text = parse.text
+        for t in tokens[1:]:
+            previous = tokens[t.i - 1]
+            self.paragraph[t.i] = self.paragraph[t.i - 1] + ("\n" in text[previous.start:t.start])
+        self.sentence = [0] * n
+        self.sentences = list(parse.sentences) or [(0, n)]
+        for index, (s, e) in enumerate(self.sentences):
+            for i in range(s, min(e, n)):
+                self.sentence[i] = index
+
+    def within_paragraph(self, i: int, node: int) -> bool:
+        """Whether ``node`` is in the paragraph of token ``i`` (its subtree is clipped to it later)."""
+        return self.paragraph[node] == self.paragraph[i]
+
+    def clip(self, i: int, a: int, b: int) -> tuple[int, int]:
+        """Tokens ``[a, b)`` limited to the paragraph of token ``i``, without a leading dateline."""
+        p = self.paragraph[i]
+        while a < b and self.paragraph[a] != p:
+            a += 1
+        while b > a and self.paragraph[b - 1] != p:
+            b -= 1
+        if a < b and (a == 0 or self.paragraph[a - 1] != p) and self.tokens[a].text.isupper():
+            dash = next((j for j in range(a + 1, min(b, a + 16)) if self.tokens[j].text in DASHES), None)
+            if dash is not None and dash < i:
+                a = dash + 1
+        return a, b
+
+    def child(self, i: int, *deps: str) -> int | None:
+        return next((c for c in self.children[i] if self.tokens[c].dep in deps), None)
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """Tokens lying inside characters ``[start, end)``."""
+        a = bisect.bisect_left(self.starts, start)
+        b = bisect.bisect_left(self.starts, end)
+        return a, b
+
+    def char_span(self, a: int, b: int) -> Span | None:
+        """Span of tokens ``[a, b)`` with punctuation and quote marks trimmed off both ends."""
+        text = self.parse.text
+        if b <= a:
+            return None
+        s, e = self.tokens[a].start, self.tokens[b - 1].end
+        while s < e and text[s] in _TRIM:
+            s += 1
+        while e > s and text[e - 1] in _TRIM:
+            e -= 1
+        return Span(s, e, text[s:e]) if e > s else None
+
+
+def _balance(text: str, span: Span) -> Span:
+    """Extend a span by the closing mark of a quotation it opens (mixed quotes end inside marks)."""
+    inner = span.text
+    unclosed = inner.count('"') % 2 == 1 or inner.count("“") > inner.count("”")
+    if unclosed and span.end < len(text) and text[span.end] in "\"”":
+        return Span(span.start, span.end + 1, text[span.start:span.end + 1])
+    return span
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return Span(start, end, text[start:end]) if end > start else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Cues and their content
+
+
+@dataclass(eq=False)
+class _Attr:
+    cue: tuple[int, int]  # token range of the cue
+    speaker: int | None  # head token of the source
+    speaker_range: tuple[int, int] | None
+    content: tuple[int, int] | None  # token range of reported content
+    clause: bool = True  # content is a clause (can be a direct quotation) rather than a phrase
+    frames: frozenset[str] = field(default_factory=frozenset)
+    medium: Span | None = None
+    gap: tuple[int, int] | None = None  # the cue phrase, when it interrupts the content
+
+
+def _cue_frames(tree: _Tree, i: int, lex: Lexicon) -> tuple[tuple[int, int], frozenset[str]] | None:
+    tok = tree.tokens[i]
+    entry = lex.phrases.get(tok.lower)
+    if entry:
+        rest, frames = entry
+        following = tuple(t.lower for t in tree.tokens[i + 1:i + 1 + len(rest)])
+        if following == rest:
+            return (i, i + 1 + len(rest)), frames
+    if tok.pos == "VERB":
+        frames = lex.cues.get(tok.lemma.lower())
+        if frames:
+            return (i, i + 1), frames
+    return None
+
+
+def _subject(tree: _Tree, i: int) -> int | None:
+    """The source of cue verb ``i``: its subject, or that of the verb it hangs from."""
+    node = i
+    for _ in range(4):
+        tok = tree.tokens[node]
+        if tok.dep == "nsubjpass" or any(tree.tokens[c].dep == "auxpass" for c in tree.children[node]):
+            agent = tree.child(node, "agent")
+            return tree.child(agent, "pobj") if agent is not None else None
+        subj = tree.child(node, "nsubj", "csubj")
+        if subj is not None:
+            if tree.tokens[subj].lower in RELATIVE_PRONOUNS and tok.dep == "relcl":
+                return tok.head
+            return subj
+        if tok.dep == "relcl" or (tok.dep == "acl" and tree.tokens[tok.head].pos in ("NOUN", "PROPN", "PRON")):
+            return tok.head
+        if tok.dep in ("conj", "advcl", "xcomp") and tok.head != node:
+            node = tok.head
+            continue
+        return None
+    return None
+
+
+def _np_range(tree: _Tree, head: int, blocked: set[int]) -> tuple[int, int]:
+    """The noun phrase of ``head``: its subtree minus relative clauses and anything blocked."""
+    a, b = tree.clip(head, tree.left[head], tree.right[head] + 1)
+    for c in tree.children[head]:
+        if tree.tokens[c].dep in ("relcl", "acl") and c > head:
+            b = min(b, tree.left[c])
+    while a < head and (a in blocked or tree.tokens[a].pos == "PUNCT"):
+        a += 1
+    end = b
+    for j in range(head + 1, b):
+        if j in blocked:
+            end = j
+            break
+    b = end
+    while b - 1 > head and tree.tokens[b - 1].pos == "PUNCT":
+        b -= 1
+    return a, b
+
+
+def _around(tree: _Tree, clause: int, gap_a: int, gap_b: int) -> tuple[int, int, bool, tuple[int, int] | None]:
+    """The subtree of ``clause`` without the tokens ``[gap_a, gap_b)`` of the cue phrase inside it."""
+    a, b = tree.left[clause], tree.right[clause] + 1
+    while b > gap_b and tree.tokens[b - 1].pos in ("PUNCT", "SPACE"):
+        b -= 1
+    if gap_b >= b:
+        return a, gap_a, True, None
+    if gap_a <= a:
+        return gap_b, b, True, None
+    return a, b, True, (gap_a, gap_b)
+
+
+def _content(tree: _Tree, i: int, frames: frozenset[str], lex: Lexicon):
+    """Token range ``(a, b, is_clause, gap)`` of the reported content of cue ``i``.
+
+    ``gap`` is the token range of the cue phrase when it interrupts the content
+    ("The talks, officials said, failed.").
+    """
+    tokens = tree.tokens
+    kids = [c for c in tree.children[i] if tree.within_paragraph(i, c)]
+    if "according" in frames:
+        clause = tokens[i].head
+        if clause == i:
+            return None
+        return _around(tree, clause, tree.left[i], tree.right[i] + 1)
+    clause = next((c for c in kids if tokens[c].dep == "ccomp"), None)
+    if clause is not None and "evidence" not in frames or (clause is not None and _is_document(tree, i, lex)):
+        return tree.left[clause], tree.right[clause] + 1, True, None
+    if "appeal" in frames:
+        inf = next((c for c in kids if tokens[c].dep == "xcomp" and any(
+            tokens[g].lower == "to" for g in tree.children[c])), None)
+        if inf is not None:
+            obj = next((c for c in kids if tokens[c].dep in ("dobj", "pobj", "prep") and c < inf), None)
+            a = tree.left[inf] if obj is None else obj + 1 if tokens[obj].dep == "prep" else tree.left[obj]
+            return a, tree.right[inf] + 1, False, None
+    for frame in frames:
+        if frame.startswith("prep:"):
+            preps = frame[5:].split("|")
+            prep = next((c for c in kids if tokens[c].dep == "prep" and tokens[c].lower in preps
+                         and c > i and tree.right[c] > c), None)
+            if prep is not None:
+                return prep + 1, tree.right[prep] + 1, False, None
+    if "object" in frames:
+        obj = tree.child(i, "dobj")
+        if obj is not None and tree.right[obj] > obj:
+            return tree.left[obj], tree.right[obj] + 1, False, None
+    tok = tokens[i]
+    left = tree.left[i]
+    set_off = tok.dep == "parataxis" or (tok.dep == "ccomp" and left > 0 and tokens[left - 1].text == ",")
+    if set_off and frames & {"say", "belief"} and tree.within_paragraph(i, tok.head):
+        return _around(tree, tok.head, tree.left[i], tree.right[i] + 1)
+    return None
+
+
+def _skip_lead(tree: _Tree, a: int, b: int) -> int:
+    """Drop a leading conjunction and a leading modifier set off by a comma ("And", "As it stands,")."""
+    tokens = tree.tokens
+    while a < b:
+        if tokens[a].dep in ("cc", "punct") or tokens[a].pos == "SPACE":
+            a += 1
+            continue
+        node = a
+        while (a <= tokens[node].head < b and tokens[node].head != node and tree.left[tokens[node].head] == a
+               and tokens[tree.right[tokens[node].head]].text != ","
+               and tree.right[tokens[node].head] + 1 < b and tree.right[tokens[node].head] < tree.right[node] + 30):
+            head = tokens[node].head
+            if any(tokens[j].text == "," for j in range(tree.right[node] + 1, tree.right[head] + 1)):
+                break
+            node = head
+        end = tree.right[node] + 1
+        if tokens[node].dep in ("advcl", "prep", "advmod", "npadvmod") and end < b and tokens[end].text == ",":
+            a = end + 1
+            continue
+        return a
+    return a
+
+
+def _is_document(tree: _Tree, i: int, lex: Lexicon) -> bool:
+    subj = tree.child(i, "nsubj")
+    return subj is not None and tree.tokens[subj].lemma.lower() in lex.documents
+
+
+def _medium(tree: _Tree, i: int, sentence: tuple[int, int], lex: Lexicon, blocked: set[int]) -> Span | None:
+    tokens = tree.tokens
+    if tokens[i].lemma.lower() == "tell":
+        obj = tree.child(i, "dobj", "dative")
+        if obj is not None:
+            a, b = _np_range(tree, obj, blocked)
+            name = " ".join(t.lower for t in tokens[a:b])
+            if name in lex.outlets or name.removeprefix("the ") in lex.outlets:
+                return tree.char_span(i, b)
+    candidates = [c for c in tree.children[i] if tokens[c].dep == "prep"]
+    candidates += [j for j in range(*sentence) if tokens[j].dep == "prep" and j not in blocked
+                   and j not in candidates]
+    for prep in candidates:
+        obj = tree.child(prep, "pobj")
+        if obj is None or tokens[prep].lower not in MEDIUM_PREPOSITIONS:
+            continue
+        lemma = tokens[obj].lemma.lower()
+        platform = " ".join(t.lower for t in tokens[tree.left[obj]:obj + 1]).removeprefix("the ")
+        if lemma in lex.channels:
+            end = obj + 1
+            sub = next((c for c in tree.children[obj] if tokens[c].dep == "prep" and tokens[c].lower in ("on", "via")
+                        and (tree.child(c, "pobj") is not None
+                             and tokens[tree.child(c, "pobj")].lower in lex.platforms)), None)
+            if sub is not None:
+                end = tree.right[sub] + 1
+            return tree.char_span(prep, end)
+        if tokens[prep].lower in ("on", "via") and (lemma in lex.platforms or platform in lex.platforms):
+            return tree.char_span(prep, obj + 1)
+    return None
+
+
+def _dash_speaker(tree: _Tree, after: int, sentence_end: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """``"..." -- Name``: the dash token range and the name's token range."""
+    tokens = tree.tokens
+    j = after
+    while j < len(tokens) and tokens[j].text in ('"', "”", "’", "'", ","):
+        j += 1
+    if j >= len(tokens) or tokens[j].text not in DASHES:
+        return None
+    k = j + 1
+    while k < len(tokens) and tokens[k].pos == "PROPN" and k - j < 6:
+        k += 1
+    if k == j + 1:
+        return None
+    return (j, j + 1), (j + 1, k)
+
+
+# ---------------------------------------------------------------------------------------------
+# Assembly
+
+
+def _find_attrs(tree: _Tree, lex: Lexicon, quoted: list[int]) -> list[_Attr]:
+    attrs: list[_Attr] = []
+    skip_until = -1
+    for i, tok in enumerate(tree.tokens):
+        if i < skip_until or quoted[i] >= 0:
+            continue
+        found = _cue_frames(tree, i, lex)
+        if not found:
+            continue
+        cue, frames = found
+        skip_until = cue[1]
+        if "according" in frames:
+            to = cue[1] - 1
+            speaker = tree.child(to, "pobj") if to < len(tree.tokens) else None
+        else:
+            speaker = _subject(tree, i)
+        if speaker is None or quoted[speaker] >= 0:
+            continue
+        if "evidence" in frames and not _is_document(tree, i, lex):
+            continue
+        found_content = _content(tree, i, frames, lex)
+        content, clause, gap = None, True, None
+        if found_content is not None:
+            a, b, clause, gap = found_content
+            a, b = tree.clip(i, a, b)
+            a = _skip_lead(tree, a, gap[0] if gap else b)
+            if b - a >= 2 and (not a <= i < b or (gap and gap[0] <= i < gap[1])):
+                content = (a, b)
+        blocked = set(range(*content)) - set(range(*gap)) if content and gap else set(range(*content or (0, 0)))
+        blocked.update(range(*cue))
+        speaker_range = _np_range(tree, speaker, blocked)
+        sentence = tree.sentences[tree.sentence[i]]
+        medium = _medium(tree, i, sentence, lex, blocked | {j for j in range(*sentence) if quoted[j] >= 0})
+        if medium is None and tree.tokens[speaker].lemma.lower() in lex.channels:
+            medium = tree.char_span(*speaker_range)
+        attrs.append(_Attr(cue, speaker, speaker_range, content, clause, frames, medium, gap))
+    return attrs
+
+
+def _chars_inside(pieces: list[_Piece], start: int, end: int) -> int:
+    return sum(max(0, min(end, p.end) - max(start, p.start)) for p in pieces)
+
+
+def attributions(parse: Parse, doc_id: str, actors: Sequence[Actor] = (), events: Sequence[Event] = (),
+                 lexicon: Lexicon | None = None) -> tuple[Attribution, ...]:
+    """Quotes with the spans of their cue and source, in text order (``find_quotes`` keeps the quotes)."""
+    lex = lexicon or load_lexicon()
+    text = parse.text
+    if not parse.tokens:
+        return ()
+    tree = _Tree(parse)
+    pieces: list[_Piece] = []
+    for start, end, run, closed in find_quoted(text):
+        a, b = tree.token_range(start, end)
+        if b > a:
+            pieces.append(_Piece(start, end, run, closed, (a, b)))
+    quoted = [-1] * len(tree.tokens)
+    for index, piece in enumerate(pieces):
+        for j in range(*piece.tokens):
+            quoted[j] = index
+
+    attrs = _find_attrs(tree, lex, quoted)
+    results: list[tuple[_Attr | None, str, Span, _Piece | None]] = []
+    for attr in attrs:
+        if attr.content is None:
+            continue
+        a, b = attr.content
+        parts = [(a, attr.gap[0]), (attr.gap[1], b)] if attr.gap else [(a, b)]
+        spans = [span for span in (tree.char_span(*part) for part in parts) if span is not None]
+        if not spans:
+            continue
+        inside = [p for p in pieces if any(p.start < span.end and p.end > span.start for span in spans)]
+        quoted_chars = sum(_chars_inside(inside, span.start, span.end) for span in spans)
+        if inside and attr.clause and quoted_chars >= DIRECT_SHARE * sum(span.end - span.start for span in spans):
+            for p in inside:
+                if p.owner is None:
+                    p.owner = attr
+            continue
+        mixed = bool(inside) and "belief" not in attr.frames
+        for p in inside if mixed else ():
+            p.in_mixed = True
+        for span in spans:
+            results.append((attr, "mixed", _balance(text, span), None) if mixed else (attr, "indirect", span, None))
+
+    by_run: dict[int, _Attr] = {}
+    for piece in pieces:
+        if piece.owner is not None:
+            by_run.setdefault(piece.run, piece.owner)
+    direct_attrs = [a for a in attrs if "belief" not in a.frames and "evidence" not in a.frames]
+    paragraph_starts = [s for s, _ in _paragraphs(text)]
+
+    def paragraph_of(char: int) -> int:
+        return bisect.bisect_right(paragraph_starts, char) - 1
+
+    # The last source named in each paragraph: a bare quote paragraph after it continues that source.
+    last_source: dict[int, tuple[int, _Attr]] = {}
+    for attr in direct_attrs:
+        char = tree.tokens[attr.cue[0]].start
+        last_source[paragraph_of(char)] = (char, attr)
+    for piece in pieces:
+        if piece.in_mixed:
+            continue
+        paragraph = paragraph_of(piece.start)
+        if piece.owner is None:
+            piece.owner = _nearby_cue(tree, piece, direct_attrs, quoted)
+        if piece.owner is None:
+            dash = _dash_speaker(tree, piece.tokens[1], len(tree.tokens))
+            if dash is not None:
+                (ca, cb), (sa, sb) = dash
+                piece.owner = _Attr((ca, cb), sb - 1, (sa, sb), None)
+        if piece.owner is None and piece.run in by_run:
+            piece.owner = by_run[piece.run]
+        previous = last_source.get(paragraph - 1)
+        if (piece.owner is None and previous is not None
+                and text[paragraph_starts[paragraph]:piece.start].strip() in ("", '"', "“", "‘", "'")
+                and piece.tokens[1] - piece.tokens[0] >= MIN_UNATTRIBUTED_TOKENS):
+            piece.owner = previous[1]
+        utterance = piece.tokens[1] - piece.tokens[0] >= MIN_FRAGMENT_TOKENS and any(
+            tree.tokens[j].pos in ("VERB", "AUX") for j in range(*piece.tokens))
+        if piece.owner is not None:
+            by_run.setdefault(piece.run, piece.owner)
+            if last_source.get(paragraph, (-1, None))[0] <= piece.start:
+                last_source[paragraph] = (piece.start, piece.owner)
+        elif not utterance or piece.tokens[1] - piece.tokens[0] < MIN_UNATTRIBUTED_TOKENS:
+            continue
+        span = _trim(text, piece.start, piece.end)
+        if span is not None:
+            results.append((piece.owner, "direct" if utterance else "mixed", span, piece))
+    results.extend(_signed_paragraphs(tree, pieces))
+    results.sort(key=lambda r: (r[2].start, r[2].end))
+    return _build(tree, doc_id, results, actors, events)
+
+
+def _signed_paragraphs(tree: _Tree, pieces: list[_Piece]):
+    """Paragraphs without quote marks that end with "-- Name": the name's own words."""
+    text = tree.parse.text
+    for p_start, p_end in _paragraphs(text):
+        if any(p_start <= piece.start < p_end for piece in pieces):
+            continue
+        a, b = tree.token_range(p_start, p_end)
+        while b > a and tree.tokens[b - 1].pos in ("PUNCT", "SPACE") and tree.tokens[b - 1].text not in DASHES:
+            b -= 1
+        dash = next((j for j in range(b - 1, max(a, b - 8) - 1, -1) if tree.tokens[j].text in DASHES), None)
+        if dash is None or dash == a or not all(tree.tokens[j].pos == "PROPN" for j in range(dash + 1, b)):
+            continue
+        span = tree.char_span(a, dash)
+        if dash + 1 < b and span is not None and dash - a >= MIN_UNATTRIBUTED_TOKENS:
+            yield _Attr((dash, dash + 1), b - 1, (dash + 1, b), None), "direct", span, None
+
+
+def _nearby_cue(tree: _Tree, piece: _Piece, attrs: list[_Attr], quoted: list[int]) -> _Attr | None:
+    """A cue with a source in the quote's sentence(s), else in the next or previous sentence."""
+    a, b = piece.tokens
+    first, last = tree.sentence[a], tree.sentence[b - 1]
+    after = b
+    while after < len(tree.tokens) and tree.tokens[after].pos == "PUNCT":
+        after += 1
+    if after < len(tree.tokens) and tree.paragraph[after] == tree.paragraph[b - 1]:
+        last = max(last, tree.sentence[after])
+    before = a - 1
+    while before >= 0 and tree.tokens[before].pos == "PUNCT" and tree.tokens[before].text not in (":",):
+        before -= 1
+
+    def candidates(lo: int, hi: int) -> list[_Attr]:
+        return [x for x in attrs if lo <= tree.sentence[x.cue[0]] <= hi and x.speaker is not None
+                and quoted[x.cue[0]] < 0 and (x.content is None or not _overlaps(x.content, piece.tokens)
+                                              or x.content[0] >= b)]
+
+    def distance(x: _Attr) -> int:
+        return min(abs(x.cue[0] - b), abs(a - x.cue[1]))
+
+    own = candidates(first, last)
+    if own:
+        own = [x for x in own if x.content is None or not (a <= x.content[0] and x.content[1] <= b)] or own
+        return min(own, key=distance)
+    if before >= 0 and tree.tokens[before].text == ":":
+        prev = candidates(tree.sentence[before], tree.sentence[before])
+        if prev:
+            return min(prev, key=distance)
+    if last + 1 < len(tree.sentences):
+        nxt = [x for x in candidates(last + 1, last + 1) if x.content is None]
+        s, _ = tree.sentences[last + 1]
+        if nxt and min(x.cue[0] for x in nxt) - s <= 3 and tree.paragraph[s] == tree.paragraph[b - 1]:
+            return min(nxt, key=distance)
+    earlier = [x for x in attrs if x.cue[0] < a and x.speaker is not None and quoted[x.cue[0]] < 0
+               and tree.paragraph[x.cue[0]] == tree.paragraph[a] and "belief" not in x.frames]
+    return max(earlier, key=lambda x: x.cue[0]) if earlier else None
+
+
+def _overlaps(x: tuple[int, int], y: tuple[int, int]) -> bool:
+    return x[0] < y[1] and y[0] < x[1]
+
+
+def _actor_index(actors: Sequence[Actor]) -> list[tuple[int, int, str]]:
+    return sorted((m.start, m.end, a.id) for a in actors for m in a.mentions)
+
+
+def _actor_at(index: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    best = None
+    for m_start, m_end, actor_id in index:
+        if m_start >= end:
+            break
+        covers = m_start <= start < m_end or start <= m_start < end
+        if covers and (best is None or m_end - m_start > best[1] - best[0]):
+            best = (m_start, m_end, actor_id)
+    return best[2] if best else None
+
+
+def _build(tree: _Tree, doc_id: str, results, actors: Sequence[Actor], events: Sequence[Event]):
+    index = _actor_index(actors)
+    out: list[Attribution] = []
+    seen: set[tuple[int, int]] = set()
+    for attr, kind, span, _piece in results:
+        if (span.start, span.end) in seen:
+            continue
+        seen.add((span.start, span.end))
+        speaker_id = speaker_text = None
+        cue_span = speaker_span = None
+        cue_text = medium = event_id = None
+        if attr is not None:
+            cue_span = tree.char_span(*attr.cue) or Span(tree.tokens[attr.cue[0]].start,
+                                                         tree.tokens[attr.cue[1] - 1].end,
+                                                         tree.parse.text[tree.tokens[attr.cue[0]].start:
+                                                                         tree.tokens[attr.cue[1] - 1].end])
+            cue_text = cue_span.text
+            if attr.speaker_range is not None:
+                speaker_span = tree.char_span(*attr.speaker_range)
+            if speaker_span is not None:
+                speaker_text = speaker_span.text
+                head = tree.tokens[attr.speaker]
+                speaker_id = _actor_at(index, head.start, head.end) or _actor_at(
+                    index, speaker_span.start, speaker_span.end)
+            medium = attr.medium.text if attr.medium is not None else None
+            event_id = next((e.id for e in events if e.trigger.start < cue_span.end
+                             and cue_span.start < e.trigger.end), None)
+        quote = Quote(
+            id="",
+            speaker=speaker_id,
+            speaker_text=speaker_text,
+            text=span.text,
+            start=span.start,
+            end=span.end,
+            kind=kind,
+            cue=cue_text,
+            medium=medium,
+            event=event_id,
+        )
+        out.append(Attribution(quote, cue_span, speaker_span))
+    return tuple(
+        replace(item, quote=replace(item.quote, id=f"{doc_id}:q{n}")) for n, item in enumerate(out, start=1)
+    )
 
 
 def find_quotes(parse: Parse, doc_id: str, actors: Sequence[Actor], events: Sequence[Event]) -> tuple[Quote, ...]:
-    """Quotes of the text with their resolved speakers."""
-    return ()
+    """Quotes of the text with their resolved speakers, cue, medium and speech event."""
+    return tuple(item.quote for item in attributions(parse, doc_id, actors, events))

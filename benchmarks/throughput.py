@@ -1,0 +1,177 @@
+"""Articles per second of the full pipeline against bare spaCy ``nlp.pipe`` (same model, texts, batch size).
+
+    .venv/bin/python benchmarks/throughput.py             # ~1,100 real articles (shared/ + examples/)
+    .venv/bin/python benchmarks/throughput.py --limit 200
+    .venv/bin/python benchmarks/throughput.py --profile   # also print the top functions by own time
+
+Both runs use one process and one thread. The pipeline run includes ingest (cleaning, language check) and
+every stage; the table after it says where that time goes. The last line is ``ratio_vs_spacy=0.NN``.
+The shared files are read in place (never copied); ``scale.py`` and ``memory.py`` reuse the loaders here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import functools
+import io
+import json
+import os
+import pstats
+import random
+import re
+import time
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from pathlib import Path
+
+from newsevents import actors, dates, events, ingest, nlp, pipeline, places, quotes
+from newsevents.evaluate import shared_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_articles(limit: int | None = None, shared: bool = True) -> list[dict]:
+    """``{"text", "published", "title"}`` dicts: shared place-gold articles, then the examples folder."""
+    found: list[dict] = []
+    places = shared_dir() / "gold" / "places"
+    if shared and places.is_dir():
+        for path in sorted(places.glob("*.xml")):
+            for node in ET.parse(path).getroot().iter("article"):
+                text = (node.findtext("text") or "").strip()
+                if text:
+                    day = re.match(r"\d{4}-\d{2}-\d{2}", (node.findtext("dltime") or "").strip())
+                    found.append({"text": text, "published": day.group() if day else None,
+                                  "title": (node.findtext("title") or "").strip() or None})
+    for raw in ingest.read_paths([ROOT / "examples"]):
+        if raw.error is None:
+            found.append({"text": raw.text, "published": raw.published, "title": raw.title})
+    return found[:limit] if limit else found
+
+
+def synthetic(articles: list[dict], n: int, seed: int = 0):
+    """``n`` distinct article records made by reordering paragraphs and sentences of real ones."""
+    rng = random.Random(seed)
+    for i in range(n):
+        base = articles[i % len(articles)]
+        sentences = re.split(r"(?<=[.!?])\s+", base["text"])
+        if i >= len(articles) and len(sentences) > 2:
+            head, rest = sentences[:1], sentences[1:]
+            rng.shuffle(rest)
+            sentences = head + rest
+        text = " ".join(sentences) + f" (Item {i}.)"
+        yield {"id": f"synthetic-{i}", "text": text, "published": base["published"], "title": base["title"]}
+
+
+def write_synthetic(articles: list[dict], n: int, path: Path) -> Path:
+    """Write ``n`` synthetic records as JSONL to ``path``."""
+    with open(path, "w", encoding="utf-8") as f:
+        f.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in synthetic(articles, n))
+    return path
+
+
+
+STAGES = (("dates", dates, "find_dates"), ("places", places, "find_places"), ("actors", actors, "find_actors"),
+          ("events", events, "find_events"), ("quotes", quotes, "find_quotes"), ("to_parse", nlp, "to_parse"))
+
+
+def _timed(seconds: dict, name: str, func):
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            seconds[name] += time.perf_counter() - started
+
+    return wrapper
+
+
+def bare_spacy(texts: list[str], model: str | None, batch_size: int) -> float:
+    nlp_model = nlp.load(model)
+    started = time.perf_counter()
+    for _ in nlp_model.pipe(texts, batch_size=batch_size):
+        pass
+    return time.perf_counter() - started
+
+
+def full_pipeline(records: list[dict], config: pipeline.Config, stage_seconds: dict | None = None) -> float:
+    started = time.perf_counter()
+    raws = (ingest.read_text(r["text"], published=r["published"], title=r["title"]) for r in records)
+    if stage_seconds is not None:
+        raws = _timed_iter(raws, stage_seconds)
+    for _ in pipeline.process(raws, config):
+        pass
+    return time.perf_counter() - started
+
+
+def _timed_iter(items, seconds: dict):
+    iterator = iter(items)
+    while True:
+        started = time.perf_counter()
+        try:
+            item = next(iterator)
+        except StopIteration:
+            return
+        finally:
+            seconds["ingest"] += time.perf_counter() - started
+        yield item
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--limit", type=int, help="Use only the first N articles.")
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--model", help="spaCy pipeline (default: the package default).")
+    parser.add_argument("--no-shared", action="store_true", help="Only the examples/ folder.")
+    parser.add_argument("--profile", action="store_true", help="Profile the pipeline run (cProfile).")
+    args = parser.parse_args(argv)
+
+    records = load_articles(args.limit, shared=not args.no_shared)
+    config = pipeline.Config(model=args.model, batch_size=args.batch_size)
+    texts = [ingest.read_text(r["text"]).text for r in records]
+    chars = sum(map(len, texts))
+    print(f"{len(records)} articles, {chars / max(len(records), 1):.0f} characters each on average; "
+          f"model {nlp.model_name(args.model)}, batch size {args.batch_size}, pid {os.getpid()}")
+
+    # Warm-up: model, data files, lazy imports, caches (one small batch through each path).
+    _ = config.actor_dictionary, config.lexicon
+    bare_spacy(texts[:8], args.model, args.batch_size)
+    full_pipeline(records[:8], config)
+
+    spacy_seconds = bare_spacy(texts, args.model, args.batch_size)
+    stage_seconds: dict[str, float] = defaultdict(float)
+    originals = {name: getattr(module, attr) for name, module, attr in STAGES}
+    for name, module, attr in STAGES:
+        setattr(module, attr, _timed(stage_seconds, name, originals[name]))
+    profiler = cProfile.Profile() if args.profile else None
+    try:
+        if profiler:
+            profiler.enable()
+        pipeline_seconds = full_pipeline(records, config, stage_seconds)
+    finally:
+        if profiler:
+            profiler.disable()
+        for name, module, attr in STAGES:
+            setattr(module, attr, originals[name])
+
+    n = len(records)
+    spacy_rate, pipeline_rate = n / spacy_seconds, n / pipeline_seconds
+    print(f"bare spaCy nlp.pipe : {spacy_rate:8.1f} articles/s  ({spacy_seconds:.1f} s)")
+    print(f"full pipeline       : {pipeline_rate:8.1f} articles/s  ({pipeline_seconds:.1f} s, one core)")
+    accounted = sum(stage_seconds.values())
+    print("where the pipeline time goes:")
+    rows = [*sorted(stage_seconds.items(), key=lambda kv: -kv[1]),
+            ("spaCy nlp.pipe + glue", pipeline_seconds - accounted)]
+    for name, seconds in rows:
+        print(f"  {name:22} {seconds:7.2f} s  {100 * seconds / pipeline_seconds:5.1f} %  "
+              f"{1000 * seconds / n:6.2f} ms/article")
+    if profiler:
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(25)
+        print(out.getvalue())
+    print(f"ratio_vs_spacy={spacy_seconds / pipeline_seconds:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,172 @@
+"""The offline gazetteer: place names to GeoNames-style records, loaded once from package data."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import threading
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+GAZETTEER_FILE = "gazetteer.tsv.gz"
+NAMES_FILE = "names.tsv.gz"
+ALIAS_FILE = "aliases.tsv"
+STOPNAMES_FILE = "stopnames.txt"
+
+_KEY_DROP = re.compile(r"[.'\u2019\u2018`\"]")
+_KEY_SPACE = re.compile(r"[\s\-\u2010-\u2015_/]+")
+
+
+@lru_cache(maxsize=65536)
+def name_key(text: str) -> str:
+    """Normalise a place name for lookup: no accents, case, dots, quotes, hyphens or leading "the"."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    key = _KEY_SPACE.sub(" ", _KEY_DROP.sub("", folded.lower())).strip()
+    return key.removeprefix("the ")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer place."""
+
+    index: int
+    geonames_id: int | None
+    name: str
+    feature: str  # city | region | country | other
+    country: str | None  # ISO3
+    code: str  # ISO2 for a country, ISO 3166-2 for a subdivision
+    admin1: str  # "CC.admin1" for a town
+    lat: float | None
+    lon: float | None
+    population: int
+    capital: bool
+
+
+class Gazetteer:
+    """Name index over the places; ``lookup(key)`` gives candidate entries (keys from :func:`name_key`).
+
+    Places stay unparsed text lines until looked up, and the name index is a sorted list searched by
+    bisection, so loading costs little more than decompressing the files.
+    """
+
+    def __init__(self, places: list[str], names: list[str], aliases: list[tuple[str, str, str]],
+                 stopnames: set[str]):
+        self.places = places
+        self.names = names
+        self.extra: dict[str, list[int]] = {}
+        self.after_comma: dict[str, list[int]] = {}
+        self.stopnames = stopnames
+        self._entries: dict[int, Entry] = {}
+        for alias, target, use in aliases:
+            index = self._resolve(target)
+            if index is None:
+                continue
+            table = self.extra if use == "any" else self.after_comma
+            bucket = table.setdefault(name_key(alias), [])
+            if index not in bucket:
+                bucket.append(index)
+
+    def _numbers(self, key: str) -> list[int]:
+        probe = key + "\t"
+        at = bisect_left(self.names, probe)
+        found = []
+        if at < len(self.names) and self.names[at].startswith(probe):
+            found = [int(n) for n in self.names[at][len(probe):].split(",")]
+        for n in self.extra.get(key, ()):
+            if n not in found:
+                found.append(n)
+        return found
+
+    def entry(self, index: int) -> Entry:
+        entry = self._entries.get(index)
+        if entry is None:
+            gid, name, feature, country, code, admin1, lat, lon, population, capital = self.places[index].split("\t")
+            entry = Entry(
+                index, int(gid) if gid else None, name, feature, country or None, code, admin1,
+                float(lat) if lat else None, float(lon) if lon else None, int(population or 0), capital == "1",
+            )
+            self._entries[index] = entry
+        return entry
+
+    def lookup(self, key: str) -> list[Entry]:
+        return [self.entry(i) for i in self._numbers(key)]
+
+    def is_alias(self, key: str, index: int) -> bool:
+        """Whether ``key`` names place ``index`` through the curated alias files."""
+        return index in self.extra.get(key, ())
+
+    def lookup_after_comma(self, key: str) -> list[Entry]:
+        """Names valid as the second part of "Town, Region" (state abbreviations included)."""
+        return [self.entry(i) for i in self.after_comma.get(key, ())] or self.lookup(key)
+
+    def _resolve(self, target: str) -> int | None:
+        kind, _, value = target.partition(":")
+        if kind in ("country", "region"):
+            return self._by_code().get(value)
+        name, _, cc = value.rpartition("|") if kind == "city" else (value, "", "")
+        found = self.lookup(name_key(name))
+        if kind == "city":
+            found = [e for e in found if e.feature == "city" and e.admin1.startswith(cc + ".")]
+        elif kind == "place":
+            found = [e for e in found if e.feature != "city"]
+        return max(found, key=lambda e: e.population).index if found else None
+
+    def _by_code(self) -> dict[str, int]:
+        if not hasattr(self, "_codes"):
+            self._codes = {}
+            # Countries and subdivisions come before the GeoNames towns (which have an admin1) in the file.
+            for index, line in enumerate(self.places):
+                fields = line.split("\t", 6)
+                if fields[2] == "city" and fields[5]:
+                    break
+                if fields[4]:
+                    self._codes[fields[4]] = index
+        return self._codes
+
+
+def read_lines(path: Path) -> list[str]:
+    """Data lines of a file with ``#`` header lines (gzip when it ends in .gz)."""
+    opener = gzip.open if str(path).endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        lines = handle.read().splitlines()
+    start = 0
+    while start < len(lines) and lines[start].startswith("#"):
+        start += 1
+    return [line for line in lines[start:] if line]
+
+
+def read_table(path: Path) -> list[list[str]]:
+    """Tab-separated data lines of a file with ``#`` header lines."""
+    return [line.split("\t") for line in read_lines(path) if not line.startswith("#")]
+
+
+def _data_dir() -> Path:
+    return Path(str(resources.files("newsevents") / "data" / "gazetteer"))
+
+
+_cache: dict[tuple[str, ...], Gazetteer] = {}
+_lock = threading.Lock()
+
+
+def load(alias_files: tuple[str, ...] = ()) -> Gazetteer:
+    """The gazetteer, built once per process (plus any user alias files of the ``aliases.tsv`` format)."""
+    key = tuple(alias_files)
+    with _lock:
+        if key not in _cache:
+            folder = _data_dir()
+            places = read_lines(folder / GAZETTEER_FILE)
+            names = read_lines(folder / NAMES_FILE)
+            aliases = []
+            for path in (folder / ALIAS_FILE, *map(Path, alias_files)):
+                aliases += [(r[0], r[1], r[2] if len(r) > 2 else "any") for r in read_table(path) if len(r) >= 2]
+            stopnames = {name_key(r[0]) for r in read_table(folder / STOPNAMES_FILE)}
+            _cache[key] = Gazetteer(places, names, aliases, stopnames)
+        return _cache[key]
+
+
+def is_loaded() -> bool:
+    return bool(_cache)

@@ -1,0 +1,278 @@
+"""Actors: dictionary matching, composition, affiliation, metonymy, coreference, user dictionaries."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsevents import actor_dictionary as ad
+from newsevents import actors
+from newsevents.model import Actor
+
+
+def find(parse, text, dictionary=None, published=None) -> tuple[Actor, ...]:
+    return actors.find_actors(parse(text), "d", dictionary, published=published)
+
+
+def by_mention(found, text, word, nth=0):
+    """The actor one of whose mentions covers the ``nth`` occurrence of ``word``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    hits = [a for a in found if any(m.start <= start < m.end for m in a.mentions)]
+    assert hits, f"no actor covers {word!r}: {found}"
+    return hits[0]
+
+
+def test_bundled_dictionary_loads_once_and_has_countries():
+    first = actors.load_dictionary()
+    assert actors.load_dictionary() is first
+    codes = {e.code for e in first.entries if e.kind == ad.COUNTRY}
+    assert {"RUS", "USA", "AFG", "PSE", "KSV"} <= codes
+
+
+def test_every_bundled_file_has_a_header_and_eight_columns():
+    for name, text in ad.bundled_texts():
+        lines = text.splitlines()
+        assert lines[0].startswith("#"), name
+        for line in lines:
+            if line and not line.startswith("#"):
+                assert len(line.split("\t")) == 8, (name, line)
+
+
+def test_ids_follow_first_mention_and_spans_match_text(parse):
+    text = "Kenyan police clashed with protesters in Nairobi. Russia condemned the violence."
+    found = find(parse, text)
+    assert [a.id for a in found] == [f"d:a{n}" for n in range(1, len(found) + 1)]
+    firsts = [a.mentions[0].start for a in found]
+    assert firsts == sorted(firsts)
+    for a in found:
+        for m in a.mentions:
+            assert text[m.start:m.end] == m.text
+
+
+def test_country_agent_composition(parse):
+    text = "Kenyan police fired tear gas. The Afghan government denied it. Israeli troops entered the town."
+    found = find(parse, text)
+    assert by_mention(found, text, "police").code == "KENCOP"
+    assert by_mention(found, text, "government").code == "AFGGOV"
+    israeli = by_mention(found, text, "troops")
+    assert (israeli.code, israeli.country, israeli.role, israeli.kind) == ("ISRMIL", "ISR", "MIL", "group")
+
+
+def test_possessive_country_and_of_phrase(parse):
+    text = "Russia's military shelled the port, and the government of Ukraine protested."
+    found = find(parse, text)
+    assert by_mention(found, text, "military").code == "RUSMIL"
+    assert by_mention(found, text, "government").code == "UKRGOV"
+
+
+def test_possessive_organization_name_is_matched(parse):
+    text = "Hamas' leaders met in Doha while Hezbollah's fighters stayed in Lebanon."
+    found = find(parse, text)
+    assert by_mention(found, text, "Hamas").code == "PSEREBHMS"
+    hamas = by_mention(found, text, "Hamas")
+    assert all(m.text == "Hamas" for m in hamas.mentions if m.start == 0)
+    assert by_mention(found, text, "Hezbollah").name == "Hezbollah"
+
+
+def test_person_title_and_country_from_compound(parse):
+    text = "Russian Foreign Minister Sergei Lavrov arrived in Ankara. Kenyan President Pascal Mbeki spoke."
+    found = find(parse, text)
+    lavrov = by_mention(found, text, "Lavrov")
+    assert (lavrov.kind, lavrov.code, lavrov.country, lavrov.title) == ("person", "RUSGOV", "RUS", "Foreign Minister")
+    unknown = by_mention(found, text, "Mbeki")
+    assert (unknown.code, unknown.country, unknown.role, unknown.title) == ("KENGOV", "KEN", "GOV", "President")
+
+
+def test_affiliation_from_apposition_and_compound(parse):
+    text = ("Head of Hamas' political bureau Ismail Haniyeh spoke with Mullah Abdul Ghani Baradar, the Taliban's "
+            "political chief, and a senior Hamas official, Karim Nasser, joined them.")
+    found = find(parse, text)
+    hamas = by_mention(found, text, "Hamas")
+    taliban = by_mention(found, text, "Taliban")
+    assert by_mention(found, text, "Haniyeh").affiliation == hamas.id
+    baradar = by_mention(found, text, "Baradar")
+    assert baradar.affiliation == taliban.id
+    assert baradar.title == "political chief"
+    nasser = by_mention(found, text, "Nasser")
+    assert nasser.affiliation == hamas.id
+    assert (nasser.country, nasser.code, nasser.kind) == ("PSE", "PSEREBHMS", "person")
+    # the organization mention inside "Hamas official" belongs to Hamas, one actor for both mentions
+    assert len(hamas.mentions) == 2
+
+
+def test_surname_merges_into_full_name(parse):
+    text = "Rebel commander Ahmed Yusuf Kamara met envoys on Monday. Kamara said the talks went well."
+    found = find(parse, text)
+    kamara = by_mention(found, text, "Ahmed Yusuf Kamara")
+    assert kamara is by_mention(found, text, "Kamara said")
+    assert kamara.name == "Ahmed Yusuf Kamara"
+    assert len([a for a in found if a.kind == "person"]) == 1
+
+
+def test_metonymy_capital_as_subject_only(parse):
+    text = "Beijing rejected the report. Delegates flew to Beijing on Friday. The Kremlin said nothing."
+    found = find(parse, text)
+    beijing = by_mention(found, text, "Beijing")
+    assert (beijing.code, beijing.kind) == ("CHNGOV", "organization")
+    assert len(beijing.mentions) == 1  # "to Beijing" is a place, not the government
+    assert by_mention(found, text, "Kremlin").code == "RUSGOV"
+
+
+def test_ner_person_beats_country_name(parse):
+    text = "Michael Jordan visited Jordan."
+    found = find(parse, text)
+    assert by_mention(found, text, "Michael Jordan").kind == "person"
+    assert by_mention(found, text, "Jordan", nth=1).code == "JOR"
+
+
+def test_pronoun_resolves_to_salient_speaker(parse):
+    text = ("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Friday. "
+            "Ruto said he hoped the talks would succeed.")
+    found = find(parse, text)
+    assert by_mention(found, text, "he hoped") is by_mention(found, text, "William Ruto")
+
+
+def test_pronoun_left_alone_when_unsure(parse):
+    text = "Ruto and Abiy Ahmed met. Later he left."
+    found = find(parse, text)
+    assert not any(any(m.text == "he" for m in a.mentions) for a in found)
+
+
+def test_object_pronoun_is_not_its_own_subject(parse):
+    text = "Joe Biden called Emmanuel Macron on Monday. Macron thanked him for the call."
+    found = find(parse, text)
+    assert by_mention(found, text, "him") is by_mention(found, text, "Biden")
+
+
+def test_they_and_it_resolve_to_groups_and_organizations(parse):
+    text = "The Taliban said on Tuesday that they had taken the city. Israel said its air force struck back."
+    found = find(parse, text)
+    assert by_mention(found, text, "they").name == "Taliban"
+    israel = by_mention(found, text, "Israel")
+    assert by_mention(found, text, "its") is israel
+    assert by_mention(found, text, "air force").code == "ISRMIL"
+
+
+def test_role_nouns_resolve(parse):
+    text = ("Zabihullah Mujahid, a spokesman, said the Taliban would talk. "
+            "The Taliban official said women could work. Hamas fired rockets. Netanyahu vowed to crush the movement.")
+    found = find(parse, text)
+    mujahid = by_mention(found, text, "Mujahid")
+    assert by_mention(found, text, "official") is mujahid
+    assert by_mention(found, text, "movement").name == "Hamas"
+
+
+def test_the_president_resolves_to_the_president(parse):
+    text = ("President Pascal Mbeki of Kenya met Prime Minister Abiy Ahmed. "
+            "The president added that more talks were planned.")
+    found = find(parse, text)
+    assert by_mention(found, text, "The president") is by_mention(found, text, "Pascal Mbeki")
+
+
+def test_bare_agent_joins_earlier_composed_one(parse):
+    text = "Kenyan police arrested five people. Police said the men were armed."
+    found = find(parse, text)
+    assert by_mention(found, text, "Police said") is by_mention(found, text, "Kenyan police")
+
+
+def test_place_nouns_are_not_actors(parse):
+    text = "Gunmen attacked a police station near the army base."
+    found = find(parse, text)
+    assert not any(a.role in ("COP", "MIL") for a in found)
+    assert by_mention(found, text, "Gunmen").role == "REB"
+
+
+USER_TSV = "# my actors\nArnor|Arnorian\tARN\tARN\t\tcountry\t\t\t\nKremlin\tXYZGOV\tXYZ\tGOV\torganization\t\t\t\n"
+
+PETRARCH_ACTORS = """<!-- test -->
+ARNOR_  [ARN]
++ARNORIAN
+GONDOR [GON]
++MINAS_TIRITH
+GOLLUM  # comment
++SMEAGOL
+\t[HOB <950601]
+\t[HOBGOV 19950601 - 19990815]
+\t[HOBREB > 990816]
+"""
+
+PETRARCH_AGENTS = """!PERSON! = MAN, MEN
+FOREIGN_MINISTER [~GOVFRM] # note
+POLICE {} [ ~COP]
+CONGRESS!PERSON! [~LEG]
+HUMAN_RIGHTS_BODY  [NGO~]
+"""
+
+
+@pytest.fixture
+def user_files(tmp_path):
+    tsv = tmp_path / "mine.tsv"
+    tsv.write_text(USER_TSV, encoding="utf-8")
+    act = tmp_path / "actors.txt"
+    act.write_text(PETRARCH_ACTORS, encoding="utf-8")
+    agents = tmp_path / "agents.txt"
+    agents.write_text(PETRARCH_AGENTS, encoding="utf-8")
+    return tsv, act, agents
+
+
+def test_format_detection(user_files):
+    tsv, act, agents = user_files
+    assert ad.detect_format(tsv.read_text()) == "tsv"
+    assert ad.detect_format(act.read_text()) == "petrarch-actors"
+    assert ad.detect_format(agents.read_text()) == "petrarch-agents"
+
+
+def test_user_dictionary_overrides_bundled(parse, user_files):
+    tsv, _, _ = user_files
+    mine = actors.load_dictionary([str(tsv)])
+    text = "The Kremlin said Arnorian police were ready."
+    found = find(parse, text, mine)
+    assert by_mention(found, text, "Kremlin").code == "XYZGOV"
+    assert by_mention(found, text, "police").code == "ARNCOP"
+    assert actors.load_dictionary().entries != mine.entries  # bundled one untouched
+
+
+def test_petrarch_reader_codes_aliases_and_dates(parse, user_files):
+    _, act, agents = user_files
+    d = actors.load_dictionary([str(act), str(agents)])
+    text = "Arnor's foreign minister urged Minas Tirith police to leave, and Smeagol agreed."
+    found = find(parse, text, d, published="1996-03-01")
+    assert by_mention(found, text, "foreign minister").code == "ARNGOVFRM"
+    assert by_mention(found, text, "police").code == "GONCOP"
+    assert by_mention(found, text, "Smeagol").code == "HOBGOV"
+    assert by_mention(found, text, "Smeagol", ).name == "Gollum"
+    later = find(parse, text, d, published="2001-01-01")
+    assert by_mention(later, text, "Smeagol").code == "HOBREB"
+
+
+def test_petrarch_agents_macros_plurals_and_prefix(user_files):
+    _, _, agents = user_files
+    d = ad.build([agents], base=ad.ActorDictionary())
+    names = {e.name: e for e in d.entries}
+    assert names["congressman"].code == "LEG" and names["congressman"].agent
+    assert names["human rights body"].prefix
+    assert ad.pieces("foreign ministers")[1] in d.trie["foreign"]
+    assert "polices" not in d.trie  # {} means no plural
+
+
+def test_entry_code_on_dates():
+    entry = ad.Entry("x", None, ad.OTHER, dated=(("", "1995-05-31", "A"), ("1995-06-01", "", "B")))
+    assert entry.code_on("1990-01-01") == "A"
+    assert entry.code_on("2000-01-01") == "B"
+
+
+def test_petrarch_unit_dictionary_codes(parse, shared):
+    folder = shared / "gold" / "events" / "petrarch_unittest"
+    d = actors.load_dictionary([str(folder / "dictionaries" / "PETR.Validate.actors.txt"),
+                                str(folder / "dictionaries" / "PETR.Validate.agents.txt")])
+    records = [json.loads(line) for line in (folder / "PETR.UnitTest.records.jsonl").open(encoding="utf-8")][:40]
+    hit = total = 0
+    for record in records:
+        codes = {a.code for a in actors.find_actors(parse(record["text"]), "d", d)}
+        expected = {e[k] for e in record["expected"] for k in ("sourcecode", "targetcode") if e.get(k)}
+        hit += len(expected & codes)
+        total += len(expected)
+    assert hit / total > 0.75

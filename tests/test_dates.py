@@ -1,0 +1,254 @@
+"""Dates stage: detection over a parse, normalisation against the publication date, TempEval scorer."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.dates import find_dates, load_words, resolve
+from newsevents.model import Parse
+
+PUBLISHED = "2021-08-17"  # a Tuesday, ISO week 33
+
+
+def values(parse, text, published=PUBLISHED):
+    return {d.text: (d.value, d.precision) for d in find_dates(parse(text), published)}
+
+
+# --- resolve(): pure text normalisation -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [
+        ("on Monday", "past", ("2021-08-16", "day")),
+        ("Tuesday", "past", ("2021-08-17", "day")),
+        ("Tuesday", "future", ("2021-08-17", "day")),
+        ("Friday", "past", ("2021-08-13", "day")),
+        ("Friday", "future", ("2021-08-20", "day")),
+        ("Friday", None, ("2021-08-13", "day")),
+        ("last Tuesday", None, ("2021-08-10", "day")),
+        ("next Monday", None, ("2021-08-23", "day")),
+    ],
+)
+def test_weekdays(text, tense, expected):
+    assert resolve(text, PUBLISHED, tense) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("last week", ("2021-W32", "week")),
+        ("this week", ("2021-W33", "week")),
+        ("next week", ("2021-W34", "week")),
+        ("last month", ("2021-07", "month")),
+        ("earlier this month", ("2021-08", "month")),
+        ("last year", ("2020", "year")),
+        ("later this year", ("2021", "year")),
+        ("yesterday", ("2021-08-16", "day")),
+        ("tomorrow", ("2021-08-18", "day")),
+        ("last night", ("2021-08-16TNI", "time")),
+        ("three days ago", ("2021-08-14", "day")),
+        ("two weeks ago", ("2021-W31", "week")),
+        ("six years ago", ("2015", "year")),
+        ("last weekend", ("2021-W32-WE", "week")),
+        ("last summer", ("2020-SU", "season")),
+        ("the 1990s", ("199", "decade")),
+        ("the 20th century", ("19", "century")),
+        ("the third quarter of 2020", ("2020-Q3", "quarter")),
+        ("last quarter", ("2021-Q2", "quarter")),
+        ("now", ("PRESENT_REF", "ref")),
+        ("every Monday", ("XXXX-WXX-1", "set")),
+    ],
+)
+def test_relative_expressions(text, expected):
+    assert resolve(text, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [
+        ("March", "past", ("2021-03", "month")),
+        ("October", "past", ("2020-10", "month")),
+        ("October", "future", ("2021-10", "month")),
+        ("March", "future", ("2022-03", "month")),
+        ("August", "future", ("2021-08", "month")),
+        ("Sept. 3", "future", ("2021-09-03", "day")),
+        ("Sept. 3", "past", ("2020-09-03", "day")),
+        ("last March", None, ("2021-03", "month")),
+        ("next March", None, ("2022-03", "month")),
+    ],
+)
+def test_month_without_year(text, tense, expected):
+    assert resolve(text, PUBLISHED, tense) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("early December 2019", ("2019-12", "month")),
+        ("late 2019", ("2019", "year")),
+        ("mid-July 2020", ("2020-07", "month")),
+        ("the end of the year", ("2021", "year")),
+        ("the early 2000s", ("200", "decade")),
+        ("late last November", ("2020-11", "month")),
+    ],
+)
+def test_early_late_keep_the_value(text, expected):
+    assert resolve(text, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("March 22, 2013", ("2013-03-22", "day")),
+        ("22 March 2013", ("2013-03-22", "day")),
+        ("the 5th of May 2020", ("2020-05-05", "day")),
+        ("2013-03-22", ("2013-03-22", "day")),
+        ("03/22/2013", ("2013-03-22", "day")),
+        ("22/03/2013", ("2013-03-22", "day")),
+        ("May 2010", ("2010-05", "month")),
+        ("2010", ("2010", "year")),
+        ("8 p.m. Sunday", ("2021-08-15T20:00", "time")),
+        ("Christmas 2019", ("2019-12-25", "day")),
+    ],
+)
+def test_explicit_dates(text, expected):
+    assert resolve(text, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("five years", ("P5Y", "duration")),
+        ("90 days", ("P90D", "duration")),
+        ("a decade", ("P10Y", "duration")),
+        ("several weeks", ("PXW", "duration")),
+        ("24 hours", ("PT24H", "duration")),
+        ("over the past 20 years", ("P20Y", "range")),
+        ("the last three months", ("P3M", "range")),
+        ("recent weeks", ("PXW", "range")),
+        ("2009-10", ("2009/2010", "range")),
+    ],
+)
+def test_durations_and_ranges(text, expected):
+    assert resolve(text, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize("published", [None, "", "yesterday", "2021-13-45", "17/08/2021"])
+def test_unusable_publication_date(published):
+    assert resolve("last week", published) == (None, "week")
+    assert resolve("March 22, 2013", published) == ("2013-03-22", "day")
+    assert resolve("five years", published) == ("P5Y", "duration")
+
+
+def test_publication_date_with_time_is_accepted():
+    assert resolve("yesterday", "2021-08-17T09:30:00Z") == ("2021-08-16", "day")
+
+
+def test_not_a_date():
+    assert resolve("the 99th day", PUBLISHED) == (None, None)
+    assert resolve("banana", PUBLISHED) == (None, None)
+
+
+def test_vocabulary_is_data():
+    words = load_words()
+    assert words["month"][("september",)] == "9"
+    assert words["weekday"][("sunday",)] == "7"
+
+
+# --- find_dates(): over a real parse -----------------------------------------------------------------
+
+
+def test_tense_picks_the_weekday(parse):
+    assert values(parse, "The ministers met on Friday.")["Friday"] == ("2021-08-13", "day")
+    assert values(parse, "The ministers will meet on Friday.")["Friday"] == ("2021-08-20", "day")
+    assert values(parse, "Officials said on Monday that talks had failed.")["Monday"] == ("2021-08-16", "day")
+    assert values(parse, "The president spoke Tuesday.")["Tuesday"] == ("2021-08-17", "day")
+
+
+def test_tense_picks_the_year_of_a_month(parse):
+    assert values(parse, "Prices rose sharply in October.")["October"] == ("2020-10", "month")
+    assert values(parse, "The plant will reopen in October.")["October"] == ("2021-10", "month")
+    assert values(parse, "The talks are expected to resume in January.")["January"] == ("2022-01", "month")
+
+
+def test_spans_are_exact_and_in_text_order(parse):
+    text = ("Rebels attacked the town last week, three days after talks collapsed on Aug. 2, and the "
+            "army said on Monday it would respond over the next two weeks.")
+    found = find_dates(parse(text), PUBLISHED)
+    assert [d.start for d in found] == sorted(d.start for d in found)
+    for d in found:
+        assert text[d.start:d.end] == d.text
+    got = {d.text: d.value for d in found}
+    assert got["last week"] == "2021-W32"
+    assert got["Aug. 2"] == "2021-08-02"
+    assert got["Monday"] == "2021-08-16"
+    assert got["the next two weeks"] == "P2W"
+
+
+def test_year_pair_gives_two_years(parse):
+    found = find_dates(parse("The pandemic of 2009-10 killed thousands."), PUBLISHED)
+    assert [(d.text, d.value) for d in found] == [("2009", "2009"), ("10", "2010")]
+
+
+def test_ages_and_amounts_are_not_dates(parse):
+    found = values(parse, "A 22-year-old man and children ages 6 months and older paid $2010 for 2010 tickets.")
+    assert not any("old" in k or "6 months" in k or "2010" in k for k in found), found
+
+
+def test_calendar_words_in_names_and_verbs(parse):
+    found = values(parse, "April Ryan said the deal may collapse if protesters march on the ministry.")
+    assert found == {}
+
+
+def test_the_next_day_counts_from_the_last_date(parse):
+    found = values(parse, "The fighting began on March 3, 2020. The next day, rebels took the airport.")
+    assert found["The next day"] == ("2020-03-04", "day")
+
+
+def test_no_publication_date(parse):
+    found = values(parse, "Critics said the law, passed in May 2010, was amended last year.", None)
+    assert found["May 2010"] == ("2010-05", "month")
+    assert found["last year"] == (None, "year")
+
+
+def test_dateline_anchors_an_undated_article(parse):
+    text = "NAIROBI, March 3, 2025 (Wire) - Kenya and Ethiopia agreed on Monday to reopen the border."
+    found = values(parse, text, None)
+    assert found["March 3, 2025"] == ("2025-03-03", "day")
+    assert found["Monday"] == ("2025-03-03", "day")
+
+
+def test_handmade_parse_without_tokens():
+    text = "Talks resumed on 5 March 2021."
+    found = find_dates(Parse(text=text, tokens=(), sentences=()), PUBLISHED)
+    assert [(d.text, d.value) for d in found] == [("5 March 2021", "2021-03-05")]
+
+
+def test_empty_text():
+    assert find_dates(Parse(text="", tokens=(), sentences=()), PUBLISHED) == ()
+
+
+# --- the TempEval-3 scorer ----------------------------------------------------------------------------
+
+
+def test_tempeval_reader_aligns_offsets(shared):
+    from newsevents.evaluate.dates import files_for, read_tml
+
+    paths = files_for(shared, "all")
+    assert len(files_for(shared, "dev")) + len(files_for(shared, "test")) == len(paths)
+    text, published, gold = read_tml(paths[0])
+    assert published and len(published) == 10
+    assert gold and all(0 <= s < e <= len(text) for s, e, _, _ in gold)
+    assert "<" not in text
+
+
+def test_tempeval_scorer_reports_the_metrics(shared):
+    from newsevents.evaluate.dates import score_tempeval3
+
+    errors: list[dict] = []
+    n, metrics = score_tempeval3(shared, "dev", 2, errors)
+    assert n == 2
+    for key in ("detection_f1", "value_accuracy", "value_f1"):
+        assert 0.0 <= metrics[key] <= 1.0
+    assert metrics["detection_f1"] > 0.5

@@ -1,0 +1,234 @@
+"""Events stage: lexicon and codebook data, argument extraction, modality and framing, dates and places."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+import pytest
+
+from newsevents import events
+from newsevents.model import Actor, DateExpr, Place, Span
+
+
+def actors_for(text: str, names: dict[str, list[str]]) -> tuple[Actor, ...]:
+    """Hand-built actors: ``{code: [mention text, ...]}``, every occurrence of each text is a mention."""
+    out = []
+    for n, (code, mentions) in enumerate(names.items(), 1):
+        spans = tuple(sorted(
+            (Span(m.start(), m.end(), m.group()) for needle in mentions
+             for m in re.finditer(rf"\b{re.escape(needle)}\b", text)),
+            key=lambda s: s.start,
+        ))
+        out.append(Actor(f"d:a{n}", mentions[0], "country", code=code, mentions=spans))
+    return tuple(out)
+
+
+def run(parse, text: str, names: dict[str, list[str]], **kw):
+    actors = actors_for(text, names)
+    found = events.find_events(parse(text), "d", actors, kw.get("places", ()), kw.get("dates", ()),
+                               kw.get("published", "2024-05-01"), kw.get("lexicon"))
+    code_of = {a.id: a.code for a in actors}
+    return [(code_of.get(e.source), code_of.get(e.target), e) for e in found]
+
+
+# ---------------------------------------------------------------- data files
+
+
+def test_codebook_has_every_cameo_code_with_values():
+    lexicon = events.load_lexicon()
+    assert len(lexicon.codes) == 311
+    assert {c.root for c in lexicon.codes.values()} == {f"{n:02d}" for n in range(1, 21)}
+    assault = lexicon.codes["190"]
+    assert (assault.goldstein, assault.quad_class, assault.plover) == (-10.0, 4, "ASSAULT")
+    visit = lexicon.codes["042"]
+    assert (visit.quad_class, visit.plover, visit.plover_mode) == (1, "CONSULT", "visit")
+    assert lexicon.codes["0231"].plover == "REQUEST"  # appeals are PLOVER requests
+    assert lexicon.codes["010"].plover is None
+
+
+def test_data_files_start_with_a_header():
+    root = resources.files("newsevents").joinpath("data")
+    for folder in ("cameo", "lexicon"):
+        for f in root.joinpath(folder).iterdir():
+            if f.name.endswith(".tsv"):
+                assert f.read_text(encoding="utf-8").startswith("#"), f.name
+
+
+def test_lexicon_covers_all_roots_with_known_codes():
+    lexicon = events.load_lexicon()
+    entries = [e for index in (lexicon.verbs, lexicon.frames, lexicon.nouns) for es in index.values() for e in es]
+    assert len(entries) >= 1500
+    assert len({e.id for e in entries}) == len(entries)
+    assert {e.code[:2] for e in entries} == {f"{n:02d}" for n in range(1, 21)}
+    assert all(e.code in lexicon.codes for e in entries)
+    assert {e.family for e in entries if e.kind == "frame"} >= {"intent", "appeal", "demand", "reject", "threaten"}
+
+
+def test_frames_recode_by_longest_prefix():
+    lexicon = events.load_lexicon()
+    assert lexicon.recode("threaten", "190") == "1384"
+    assert lexicon.recode("threaten", "195") == "138"
+    assert lexicon.recode("appeal", "0841") == "0253"
+    assert lexicon.recode("intent", "046") == "036"
+    assert lexicon.recode("reject", "999") == "120"
+
+
+def test_user_lexicon_file_is_loaded_first(tmp_path):
+    user = tmp_path / "mine.tsv"
+    user.write_text("# my entries\nmine.frobnicate\t195\tverb\tfrobnicate\tsubj=source obj=target\tX frobnicated Y.\n")
+    lexicon = events.load_lexicon([str(user)])
+    assert lexicon.verbs["frobnicate"][0].id == "mine.frobnicate"
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("x.bad\t999\tverb\tfoo\tsubj=source\tFoo.\n")
+    with pytest.raises(ValueError, match="unknown CAMEO code"):
+        events.load_lexicon([str(bad)])
+
+
+# ---------------------------------------------------------------- arguments
+
+
+def test_active_verb_source_and_target(parse):
+    text = "Russian troops shelled Georgian villages on Friday."
+    found = run(parse, text, {"RUSMIL": ["Russian troops"], "GEO": ["Georgian villages"]})
+    assert [(s, t, e.cameo) for s, t, e in found] == [("RUSMIL", "GEO", "194")]
+    event = found[0][2]
+    assert event.trigger.text == "shelled" and text[event.trigger.start:event.trigger.end] == "shelled"
+    assert event.sentence.text == text
+    assert (event.goldstein, event.quad_class, event.plover) == (-9.5, 4, "ASSAULT") or event.quad_class == 4
+    assert event.why.startswith("lex:194.shell verb") and "subj->source" in event.why
+    assert event.mode == "asserted" and not event.negated
+
+
+def test_passive_with_agent(parse):
+    text = "The convoy of Kenya was ambushed by Somali militants."
+    found = run(parse, text, {"KEN": ["convoy of Kenya"], "SOMREB": ["Somali militants"]})
+    assert [(s, t) for s, t, _ in found] == [("SOMREB", "KEN")]
+
+
+def test_light_verb_frame_with_preposition(parse):
+    text = "Kenya held talks with Ethiopia in Nairobi."
+    found = run(parse, text, {"KEN": ["Kenya"], "ETH": ["Ethiopia"]})
+    assert [(s, t, e.cameo) for s, t, e in found] == [("KEN", "ETH", "046")]
+    assert "lex:046.hold_talk" in found[0][2].why and "with->target" in found[0][2].why
+
+
+def test_nominal_event(parse):
+    text = "The invasion of Kuwait by Iraq shocked the region."
+    found = run(parse, text, {"KWT": ["Kuwait"], "IRQ": ["Iraq"]})
+    assert [(s, t, e.cameo_root) for s, t, e in found] == [("IRQ", "KWT", "19")]
+
+
+def test_coordinated_parties_of_a_reciprocal_act(parse):
+    text = "Russia and China signed a treaty."
+    found = run(parse, text, {"RUS": ["Russia"], "CHN": ["China"]})
+    assert sorted((s, t) for s, t, _ in found) == [("CHN", "RUS"), ("RUS", "CHN")]
+    assert {e.cameo for _, _, e in found} == {"057"}
+
+
+def test_coordinated_targets(parse):
+    text = "Rebels attacked Chad and Niger."
+    found = run(parse, text, {"REB": ["Rebels"], "TCD": ["Chad"], "NER": ["Niger"]})
+    assert sorted((s, t) for s, t, _ in found) == [("REB", "NER"), ("REB", "TCD")]
+
+
+def test_relative_clause_subject(parse):
+    text = "Police arrested the militants who kidnapped the French engineer."
+    found = run(parse, text, {"COP": ["Police"], "REB": ["militants"], "FRA": ["French engineer"]})
+    triples = {(s, t, e.cameo) for s, t, e in found}
+    assert ("COP", "REB", "173") in triples
+    assert ("REB", "FRA", "181") in triples
+
+
+def test_no_actor_no_event_and_no_statement_flood(parse):
+    assert run(parse, "It rained and the river flooded the valley.", {}) == []
+    text = "Officials in Chad said the weather was fine."
+    assert run(parse, text, {"TCD": ["Officials in Chad"]}) == []
+
+
+# ---------------------------------------------------------------- modality and frames
+
+
+def test_negation(parse):
+    text = "Israel did not attack Syria."
+    (_, _, event), = run(parse, text, {"ISR": ["Israel"], "SYR": ["Syria"]})
+    assert event.negated and event.mode == "negated"
+
+
+def test_denial_negates_the_denied_act(parse):
+    text = "Turkey denied shelling Syria."
+    found = run(parse, text, {"TUR": ["Turkey"], "SYR": ["Syria"]})
+    assert [(s, t, e.cameo_root, e.negated) for s, t, e in found] == [("TUR", "SYR", "19", True)]
+
+
+def test_threat_is_coded_as_threat_not_attack(parse):
+    text = "Iran threatened to attack Israel."
+    found = run(parse, text, {"IRN": ["Iran"], "ISR": ["Israel"]})
+    assert [(s, t, e.cameo_root, e.mode) for s, t, e in found] == [("IRN", "ISR", "13", "asserted")]
+    assert "frame:130.threaten" in found[0][2].why
+
+
+def test_appeal_goes_to_the_addressee_not_the_helped(parse):
+    text = "Egypt called on Jordan to release the Syrian prisoners."
+    found = run(parse, text, {"EGY": ["Egypt"], "JOR": ["Jordan"], "SYR": ["Syrian prisoners"]})
+    assert [(s, t, e.cameo) for s, t, e in found] == [("EGY", "JOR", "0253")]
+    assert found[0][2].plover == "REQUEST"
+
+
+def test_demand_that_clause(parse):
+    text = "China demanded that Japan withdraw its troops."
+    found = run(parse, text, {"CHN": ["China"], "JPN": ["Japan"]})
+    assert [(s, t, e.cameo_root) for s, t, e in found] == [("CHN", "JPN", "10")]
+
+
+def test_refusal_and_promise(parse):
+    text = "Serbia refused to release the prisoners. Japan promised to send aid to Nepal."
+    found = run(parse, text, {"SRB": ["Serbia"], "JPN": ["Japan"], "NPL": ["Nepal"]})
+    assert [(s, e.cameo) for s, _, e in found] == [("SRB", "1243"), ("JPN", "033")]
+    assert found[1][1] == "NPL"
+
+
+def test_future_cooperation_is_intent_and_hypothetical_is_kept(parse):
+    text = "Japan will provide aid to Nepal. India could attack Pakistan."
+    found = run(parse, text, {"JPN": ["Japan"], "NPL": ["Nepal"], "IND": ["India"], "PAK": ["Pakistan"]})
+    assert [(s, e.cameo_root, e.mode) for s, _, e in found] == [("JPN", "03", "asserted"),
+                                                                ("IND", "18", "hypothetical")]
+
+
+def test_speech_acts(parse):
+    text = "France praised Germany. Chile condemned Peru. Mali thanked Niger."
+    found = run(parse, text, {c: [n] for c, n in
+                              [("FRA", "France"), ("DEU", "Germany"), ("CHL", "Chile"), ("PER", "Peru"),
+                               ("MLI", "Mali"), ("NER", "Niger")]})
+    assert [e.cameo for _, _, e in found] == ["051", "111", "051"]
+
+
+def test_question_is_not_asserted(parse):
+    text = "Will Russia invade Ukraine?"
+    found = run(parse, text, {"RUS": ["Russia"], "UKR": ["Ukraine"]})
+    assert found and all(e.mode != "asserted" for _, _, e in found)
+
+
+# ---------------------------------------------------------------- dates, places, ids
+
+
+def test_date_place_and_ids(parse):
+    text = "Rebels attacked Gao on Monday. Mali condemned the rebels."
+    p = parse(text)
+    monday = text.index("Monday")
+    gao = text.index("Gao")
+    dates = (DateExpr(monday, monday + 6, "Monday", "2024-04-29", "day"),)
+    places = (Place("d:p1", "Gao", 1, 16.3, -0.04, "MLI", "city", (Span(gao, gao + 3, "Gao"),)),)
+    actors = actors_for(text, {"REB": ["Rebels", "rebels"], "MLI": ["Mali"]})
+    found = events.find_events(p, "doc", actors, places, dates, "2024-05-01T10:00:00")
+    assert [e.id for e in found] == ["doc:e0", "doc:e1"]
+    first, second = found
+    assert (first.date, first.date_precision, first.place) == ("2024-04-29", "day", "d:p1")
+    assert (second.date, second.date_precision, second.place) == ("2024-05-01", "published", None)
+    assert events.find_events(p, "doc", actors, places, dates, "2024-05-01") == tuple(
+        e for e in events.find_events(p, "doc", actors, places, dates, "2024-05-01"))
+
+
+def test_inputs_are_not_mutated_and_empty_parse(parse):
+    p = parse("")
+    assert events.find_events(p, "d", (), (), (), None) == ()

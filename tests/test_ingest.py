@@ -1,0 +1,183 @@
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from newsevents import ingest
+
+HOSTILE = Path(__file__).parent / "data" / "hostile"
+ENGLISH = (
+    "Officials said on Wednesday that floodwaters had forced thousands of families from their homes, and the "
+    "governor asked the government for emergency aid."
+)
+SPANISH = (
+    "El gobierno anunció el martes que las elecciones regionales se celebrarán en octubre y que la policía "
+    "reforzará la seguridad en las provincias del norte."
+)
+
+
+def test_mojibake_is_repaired_and_correct_text_left_alone():
+    assert ingest.repair_mojibake("itâ€™s â€œfineâ€ in SÃ£o Paulo â€” ok") == "it’s “fine” in São Paulo — ok"
+    assert ingest.repair_mojibake("Hélène déjà vu, naïve café") == "Hélène déjà vu, naïve café"
+    assert ingest.repair_mojibake("Ã  la") == "Ã  la"  # not a complete UTF-8 sequence
+
+
+def test_decode_handles_encodings_and_refuses_binary():
+    assert ingest.decode("Le café à São Paulo, £5".encode("latin-1")) == "Le café à São Paulo, £5"
+    assert ingest.decode("Minister said".encode("utf-16")) == "Minister said"
+    assert ingest.decode("naïve".encode()[:-1] + b"") == "naïv"  # file cut inside its last character
+    with pytest.raises(ingest.IngestError, match="binary"):
+        ingest.decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+
+
+def test_control_characters_and_long_tokens_are_removed_and_reported():
+    raw = ingest.read_text("Police\x00 said\x07 on\ud800 Monday" + "\x0b" + " x" + "A" * 500 + " that it ended.")
+    assert raw.text == "Police said on Monday\n  that it ended."
+    assert {r.reason for r in raw.removed} == {"control-characters", "long-token"}
+    assert raw.text.encode("utf-8")
+
+
+def test_oversize_article_is_cut_at_a_paragraph_boundary():
+    text = "\n\n".join(f"Paragraph {i} says the minister met the envoy." for i in range(200))
+    raw = ingest.read_text(text, max_chars=1000)
+    assert len(raw.text) <= 1000 and raw.text.endswith("envoy.")
+    assert text.startswith(raw.text)
+    assert raw.removed[-1].reason == "truncated"
+    assert raw.error is None
+
+
+def test_language_detection_is_deterministic_and_skips_non_english():
+    spanish = ingest.read_text(SPANISH)
+    assert spanish.error.type == "NonEnglish" and spanish.language == "es"
+    assert ingest.read_text(SPANISH) == spanish
+    assert ingest.read_text(ENGLISH).error is None
+    assert ingest.read_text("Please explode now.").error is None  # too short to judge: kept
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("2024-03-05T10:00:00Z", "2024-03-05"),
+    ("Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05"),
+    ("20240305", "2024-03-05"),
+])
+def test_publication_dates_in_common_feed_formats(value, expected):
+    assert ingest.parse_published(value) == expected
+
+
+def test_jsonl_errors_name_file_and_line_and_the_rest_goes_on():
+    lines = [
+        json.dumps({"text": ENGLISH}),
+        '{"text": "cut',
+        "[" * 100_000 + "]" * 100_000,
+        json.dumps({"text": "Line\u2028separators stay inside one record, the minister said."}),
+        json.dumps({"title": "no body"}),
+    ]
+    raws = list(ingest.read_jsonl_lines("\n".join(lines).split("\n"), "feed.jsonl"))
+    assert [r.error.type if r.error else None for r in raws] == [None, "MalformedJSONL", "MalformedJSONL", None,
+                                                                  "MalformedJSONL"]
+    assert raws[1].error.message.startswith("feed.jsonl:2:")
+    assert len({r.doc_id for r in raws}) == len(raws)
+
+
+def test_deeply_nested_html_falls_back_to_plain_extraction():
+    html = "<html><body>" + "<div>" * 5000 + f"<p>{ENGLISH}</p>" + "</div>" * 5000 + "</body></html>"
+    raw = ingest.read_html(html)
+    assert raw.error is None and ENGLISH in raw.text
+    assert "fallback-extraction" in {r.reason for r in raw.removed}
+
+
+def test_huge_html_is_cut_before_extraction(monkeypatch):
+    monkeypatch.setattr(ingest, "MAX_HTML_CHARS", 20_000)
+    body = "".join(f"<p>Report {i}: {ENGLISH}</p>" for i in range(2000))
+    raw = ingest.read_html(f"<html><body><article>{body}</article></body></html>")
+    assert raw.error is None and "Report 0:" in raw.text and "Report 1999:" not in raw.text
+    assert raw.removed[0].reason == "truncated"
+
+
+def test_scripts_styles_and_comments_are_dropped_linearly():
+    html = "<p>a</p><script>x<y</script><!-- note --><STYLE>p{}</style><p>b</p><script>never closed"
+    assert ingest._drop_elements(html) == "<p>a</p><p>b</p>"
+
+
+def test_files_globs_and_gzip(tmp_path):
+    (tmp_path / "a.txt").write_text(ENGLISH)
+    (tmp_path / ".hidden.txt").write_text(ENGLISH)
+    (tmp_path / "skip.bin").write_bytes(b"\x00")
+    with gzip.open(tmp_path / "feed.jsonl.gz", "wt") as f:
+        f.write(json.dumps({"text": ENGLISH + " Again."}) + "\n")
+    assert [p.name for p in ingest.iter_files([tmp_path])] == ["a.txt", "feed.jsonl.gz"]
+    assert [p.name for p in ingest.iter_files([str(tmp_path / "*.gz")])] == ["feed.jsonl.gz"]
+    raws = list(ingest.read_paths([tmp_path]))
+    assert [r.error for r in raws] == [None, None] and raws[1].origin.endswith("feed.jsonl.gz:1")
+
+
+def _expected_hostile(root: Path) -> dict[str, str | None]:
+    """Each input of the hostile corpus and the error type it must end with (None: processed)."""
+    return {
+        "binary_named.txt": "UnreadableFile",
+        "control_chars.txt": None,
+        "empty.txt": "EmptyArticle",
+        "feed_truncated.jsonl:1": None,
+        "feed_truncated.jsonl:2": None,
+        "feed_truncated.jsonl:3": "MalformedJSONL",
+        "feed_truncated.jsonl:4": "MalformedJSONL",
+        "feed_truncated.jsonl:5": "MalformedJSONL",
+        "feed_truncated.jsonl:6": None,
+        "feed_truncated.jsonl:7": "InvalidDate",
+        "feed_truncated.jsonl:8": "MalformedJSONL",
+        "good.txt": None,
+        "latin1.txt": None,
+        "long_token.txt": None,
+        "malformed.html": None,
+        "mojibake.txt": None,
+        "non_english.txt": "NonEnglish",
+        "not_really.jsonl.gz": "UnreadableFile",
+        "only_scripts.html": "UnreadableHTML",
+        "script_heavy.html": None,
+        "utf16_bom.txt": None,
+        "whitespace_only.txt": "EmptyArticle",
+        "generated_5mb_page.html": None,
+        "generated_deep.html": None,
+        "generated_nested.jsonl:1": "MalformedJSONL",
+        "generated_nested.jsonl:2": None,
+    }
+
+
+def _add_generated_inputs(root: Path) -> None:
+    paragraphs = "".join(f"<p>Update {i}: {ENGLISH}</p>\n" for i in range(20_000))
+    (root / "generated_5mb_page.html").write_text(
+        f"<html><head><title>Floods</title></head><body><article>{paragraphs}</article></body></html>")
+    (root / "generated_deep.html").write_text("<div>" * 20_000 + f"<p>{ENGLISH}</p>")
+    (root / "generated_nested.jsonl").write_text(
+        '{"text": ' + "[" * 50_000 + "]" * 50_000 + "}\n" + json.dumps({"text": ENGLISH + " Later."}) + "\n")
+
+
+@pytest.mark.slow
+def test_hostile_corpus_through_the_cli(tmp_path, monkeypatch):
+    root = tmp_path / "hostile"
+    shutil.copytree(HOSTILE, root)
+    _add_generated_inputs(root)
+    out, db = tmp_path / "out.jsonl", tmp_path / "x.duckdb"
+    env = {**os.environ, "NEWSEVENTS_MAX_ARTICLE_CHARS": "20000"}  # keeps the parse of the 5 MB page short
+    done = subprocess.run(
+        [sys.executable, "-m", "newsevents.cli", "-q", "extract", str(root), "--db", str(db), "--format", "jsonl",
+         "-o", str(out)], capture_output=True, text=True, timeout=600, check=False, env=env)
+    assert done.returncode == 1, done.stderr  # some articles recorded errors, the rest were written
+    assert "Traceback" not in done.stderr
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    monkeypatch.setattr(ingest, "MAX_ARTICLE_CHARS", 20000)
+    names = {raw.doc_id: raw.origin[len(str(root)) + 1 :] for raw in ingest.read_paths([root])}
+    assert len(records) == len(names)
+    got = {names[r["doc_id"]]: r["error"]["type"] if r["error"] else None for r in records}
+    assert got == _expected_hostile(root)
+    big = next(r for r in records if r["title"] == "Floods")
+    assert big["removed"][0]["reason"] == "truncated" and len(big["text"]) <= 20000
+    con = duckdb.connect(str(db), read_only=True)
+    stored = {row[0] for row in con.execute("SELECT doc_id FROM articles WHERE error_type IS NULL").fetchall()}
+    con.close()
+    assert stored == {r["doc_id"] for r in records if not r["error"]}

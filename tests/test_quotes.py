@@ -1,0 +1,294 @@
+"""Quotes stage: quote marks, cues, speakers, media, events; and the quote scorers."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsevents import quotes
+from newsevents.evaluate import quotes as scoring
+from newsevents.model import Actor, Event, Span
+
+
+def run(parse, text, actors=(), events=()):
+    return quotes.find_quotes(parse(text), "d", actors, events)
+
+
+def only(found, kind=None):
+    chosen = [q for q in found if kind is None or q.kind == kind]
+    assert len(chosen) == 1, found
+    return chosen[0]
+
+
+def actor(actor_id, text, *words):
+    spans = []
+    for word in words:
+        start = text.index(word)
+        spans.append(Span(start, start + len(word), word))
+    return Actor(id=actor_id, name=words[0], kind="person", mentions=tuple(spans))
+
+
+# --- quote marks ----------------------------------------------------------------------------
+
+
+def test_find_quoted_pairs_straight_and_curly_marks():
+    text = 'He said "one two" and “three four”.'
+    spans = [text[s:e] for s, e, _, _ in quotes.find_quoted(text)]
+    assert spans == ["one two", "three four"]
+
+
+def test_find_quoted_keeps_nested_and_apostrophes_inside():
+    text = "“We don’t accept ‘red lines’ from anyone,” she said. It's the officials' view."
+    spans = [text[s:e] for s, e, _, _ in quotes.find_quoted(text)]
+    assert spans == ["We don’t accept ‘red lines’ from anyone,"]
+
+
+def test_find_quoted_single_marks_at_top_level():
+    text = "Minister calls deal ‘a disgrace’ as talks stall"
+    assert [text[s:e] for s, e, _, _ in quotes.find_quoted(text)] == ["a disgrace"]
+
+
+def test_unclosed_quote_stops_at_paragraph_end():
+    text = 'He said "this never closes\n\nThe next paragraph is plain text.'
+    found = quotes.find_quoted(text)
+    assert [text[s:e] for s, e, _, _ in found] == ["this never closes"]
+    assert found[0][3] is False
+
+
+def test_multi_paragraph_quote_is_one_run():
+    text = '"First part of the speech.\n\n"Second part," he said.'
+    found = quotes.find_quoted(text)
+    assert len(found) == 2
+    assert found[0][2] == found[1][2]
+
+
+# --- direct quotes --------------------------------------------------------------------------
+
+
+def test_direct_quote_with_trailing_cue(parse):
+    text = '"We congratulate the Afghan people on the end of the occupation," Haniyeh said.'
+    q = only(run(parse, text))
+    assert (q.kind, q.speaker_text, q.cue) == ("direct", "Haniyeh", "said")
+    assert q.text == "We congratulate the Afghan people on the end of the occupation"
+    assert text[q.start:q.end] == q.text
+
+
+def test_quote_split_around_cue_keeps_the_speaker(parse):
+    found = run(parse, '"We will win," he said, "and nobody will stop us now."')
+    assert [q.text for q in found] == ["We will win", "and nobody will stop us now"]
+    assert {q.speaker_text for q in found} == {"he"}
+    assert [q.id for q in found] == ["d:q1", "d:q2"]
+
+
+def test_colon_introduction(parse):
+    q = only(run(parse, 'Baradar said: "We want good relations with all countries."'))
+    assert (q.kind, q.speaker_text, q.text) == ("direct", "Baradar", "We want good relations with all countries")
+
+
+def test_speaker_in_previous_sentence_of_the_paragraph(parse):
+    text = ('"Our forces rescued more than 80 guests," police spokesman Abdifatah Hassan said on Friday. '
+            '"The terrorists wanted a massacre, and they failed."')
+    found = run(parse, text)
+    assert len(found) == 2
+    assert all(q.kind == "direct" and "Hassan" in q.speaker_text for q in found)
+
+
+def test_quote_paragraph_continues_the_previous_speaker(parse):
+    text = ('The minister said the border would stay closed until further notice.\n\n'
+            '"We will not reopen it while the shelling goes on and our people are in danger."')
+    direct = only(run(parse, text), "direct")
+    assert direct.speaker_text == "The minister"
+
+
+def test_multi_paragraph_quote_shares_speaker(parse):
+    text = ('"The first part of my statement is about the economy and the jobs we lost.\n\n'
+            '"The second part is about security," the president said.')
+    found = run(parse, text)
+    assert [q.speaker_text for q in found] == ["the president", "the president"]
+
+
+def test_dash_attribution(parse):
+    q = only(run(parse, '"It is over and we are all going home now." -- John Smith'))
+    assert (q.speaker_text, q.cue) == ("John Smith", "--")
+
+
+def test_scare_quotes_without_cue_are_dropped(parse):
+    assert run(parse, 'The so-called "peace plan" was published on Monday.') == ()
+
+
+def test_unbalanced_mark_never_swallows_the_article(parse):
+    text = ('He said "the talks would resume on Monday.\n\n'
+            'Fighting continued in the north, where rebels shelled a market.\n\n'
+            'The ministry said 12 people were killed.')
+    found = run(parse, text)
+    for q in found:
+        assert "\n" not in q.text
+        assert text[q.start:q.end] == q.text
+
+
+# --- mixed and indirect ----------------------------------------------------------------------
+
+
+def test_mixed_quote(parse):
+    text = 'Haniyeh congratulated the Taliban on "the liberation of Afghanistan from the occupiers".'
+    q = only(run(parse, text))
+    assert q.kind == "mixed"
+    assert "the liberation of Afghanistan" in q.text
+    assert q.speaker_text == "Haniyeh"
+
+
+def test_content_before_cue(parse):
+    q = only(run(parse, "The talks failed, officials said."))
+    assert (q.kind, q.text, q.speaker_text, q.cue) == ("indirect", "The talks failed", "officials", "said")
+
+
+def test_that_clause(parse):
+    q = only(run(parse, "The ministry said that 12 people were killed in the attack."))
+    assert q.text == "that 12 people were killed in the attack"
+
+
+def test_according_to(parse):
+    q = only(run(parse, "At least 12 people died in the flooding, according to the health ministry."))
+    assert (q.text, q.speaker_text, q.cue) == ("At least 12 people died in the flooding", "the health ministry",
+                                             "according to")
+
+
+def test_appeal_with_infinitive(parse):
+    q = only(run(parse, "He urged the government to release the prisoners."))
+    assert q.kind == "indirect"
+    assert q.text.endswith("to release the prisoners")
+
+
+def test_accusation_content_is_the_prepositional_object(parse):
+    q = only(run(parse, "Kinshasa accused Kigali of arming the rebels in the east."))
+    assert q.text == "arming the rebels in the east"
+
+
+def test_belief_verbs_need_a_clause(parse):
+    assert run(parse, "Analysts expect a long war.") == ()
+
+
+# --- speaker, medium, event -------------------------------------------------------------------
+
+
+def test_speaker_resolves_through_actor_mentions(parse):
+    text = "Ismail Haniyeh arrived in Doha. He said the movement wanted calm."
+    haniyeh = actor("d:a1", text, "Ismail Haniyeh", "He")
+    q = only(run(parse, text, actors=(haniyeh,)))
+    assert (q.speaker, q.speaker_text) == ("d:a1", "He")
+
+
+def test_unresolved_speaker_keeps_its_text(parse):
+    q = only(run(parse, "Residents said the strike hit a school.", actors=()))
+    assert (q.speaker, q.speaker_text) == (None, "Residents")
+
+
+def test_event_linked_through_the_cue(parse):
+    text = "The president warned that sanctions would follow."
+    start = text.index("warned")
+    event = Event(id="d:e1", source=None, target=None, cameo="138", cameo_root="13", goldstein=-7.0, quad_class=3,
+                  plover="THREATEN", trigger=Span(start, start + 6, "warned"), sentence=Span(0, len(text), text))
+    q = only(run(parse, text, events=(event,)))
+    assert q.event == "d:e1"
+
+
+@pytest.mark.parametrize(("text", "medium"), [
+    ("The ministry said in a statement that the border was closed.", "in a statement"),
+    ("The spokesman told Reuters that the talks had stalled.", "told Reuters"),
+    ("The senator said on Twitter that she would vote against the bill.", "on Twitter"),
+    ("Haniyeh said in a telephone conversation with Baradar that he welcomed the victory.",
+     "in a telephone conversation"),
+])
+def test_medium(parse, text, medium):
+    assert only(run(parse, text)).medium == medium
+
+
+def test_user_cue_file_adds_a_verb(tmp_path, parse):
+    extra = tmp_path / "my_cues.tsv"
+    extra.write_text("# lemma<TAB>frames\nmutter\tsay\n", encoding="utf-8")
+    lexicon = quotes.load_lexicon((str(extra),))
+    text = "The colonel muttered that the convoy was late."
+    assert quotes.attributions(parse(text), "d") == ()
+    found = quotes.attributions(parse(text), "d", lexicon=lexicon)
+    assert found[0].quote.text == "that the convoy was late"
+    assert found[0].cue_span.text == "muttered"
+    assert found[0].speaker_span.text == "The colonel"
+
+
+def test_empty_text(parse):
+    assert run(parse, " ") == ()
+
+
+# --- robustness ---------------------------------------------------------------------------------
+
+BASE = ('"We will not accept this," the minister said on Monday. Officials said the talks failed.\n\n'
+        'He added: "Our forces are ready." The plan, critics said, was "a disgrace".')
+MARKS = st.sampled_from(['"', "“", "”", "‘", "’", "'", "«", "»"])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=st.lists(st.tuples(st.integers(0, len(BASE)), st.booleans(), MARKS), max_size=6))
+def test_random_quote_marks_never_raise(parse, edits):
+    text = BASE
+    for position, insert, mark in edits:
+        position = min(position, len(text))
+        if insert:
+            text = text[:position] + mark + text[position:]
+        elif position < len(text) and text[position] in "\"“”‘’'«»":
+            text = text[:position] + text[position + 1:]
+    for q in run(parse, text):
+        assert text[q.start:q.end] == q.text
+        assert q.kind in ("direct", "indirect", "mixed")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \n.,\"“”‘’'")), max_size=80))
+def test_find_quoted_never_crosses_a_paragraph(text):
+    for start, end, _, _ in quotes.find_quoted(text):
+        assert 0 <= start <= end <= len(text)
+        assert "\n" not in text[start:end]
+
+
+# --- scorers --------------------------------------------------------------------------------------
+
+ANN = ("T1\tSource 0 8\tOfficials\nT2\tCue 9 13\tsaid\nT3\tContent 14 30;35 40\tx\n"
+       "T4\tAttribution 9 13\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n")
+
+
+def test_read_ann_links_spans_per_attribution():
+    (attribution,) = scoring.read_ann(ANN)
+    assert attribution.source == ((0, 8),)
+    assert attribution.cue == ((9, 13),)
+    assert attribution.content == ((14, 30), (35, 40))
+
+
+def test_polnear_scores_exact_and_overlap():
+    text = "Officials said the talks failed badly."
+    gold = scoring.GoldAttribution(content=((15, 37),), cue=((10, 14),), source=((0, 9),))
+    doc = scoring.PolnearDoc("x", text, (gold,))
+    exact = scoring.Predicted(content=((15, 38),), cue=(10, 14), source=(0, 9))
+    metrics = scoring.score_polnear_docs([doc], [[exact]], [])
+    assert metrics["content_f1_exact"] == metrics["source_f1_exact"] == metrics["speaker_accuracy"] == 1.0
+    partial = scoring.Predicted(content=((19, 30),), cue=(10, 14), source=(20, 25))
+    metrics = scoring.score_polnear_docs([doc], [[partial]], [])
+    assert metrics["content_f1_exact"] == 0.0
+    assert metrics["content_f1_overlap"] == 1.0
+    assert metrics["speaker_accuracy"] == 0.0
+
+
+def test_aligner_maps_cleaned_offsets_back():
+    original = "Title\r\n\r\n\r\n\r\nBody text here.\nShare on Twitter\nMore."
+    from newsevents import ingest
+
+    cleaned = ingest.read_text(original).text
+    to_original = scoring.aligner(original, cleaned)
+    start = cleaned.index("Body")
+    assert original[to_original(start):to_original(start) + 4] == "Body"
+
+
+def test_polnear_loader_reads_shared_gold(shared):
+    docs = scoring.load_polnear(shared, "dev")
+    assert len(docs) > 50
+    first = docs[0].attributions[0]
+    assert all(0 <= s < e <= len(docs[0].text) for s, e in first.content)

@@ -1,0 +1,279 @@
+"""Store: schema migrations, idempotent writes, stories, crash safety, views, read API."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pytest
+
+from newsevents import dedup, store
+from newsevents.model import Actor, Article, DateExpr, ErrorInfo, Event, Place, Quote, Span
+
+TEXT = (
+    "Iranian Foreign Minister Ali Bagheri met Turkish officials in Ankara on Monday to discuss trade. "
+    "Turkey's government condemned the rocket attack on the border town, a spokesman said. "
+    '"We will not accept this," the spokesman told reporters after the talks in the capital.'
+)
+
+
+OTHER = (
+    "Floods swept through three provinces of northern Italy on Sunday, forcing thousands of families from "
+    "their homes while rescue teams in boats searched for missing residents along the swollen rivers. Regional "
+    "authorities opened schools and sports halls as shelters and asked volunteers to bring blankets, drinking "
+    "water and food. Forecasters expect more heavy rain in the mountains before the weekend, and engineers are "
+    "checking two dams upstream of the city for cracks."
+)
+
+
+def span(text: str, needle: str) -> Span:
+    start = text.lower().index(needle.lower())
+    return Span(start, start + len(needle), text[start : start + len(needle)])
+
+
+def plain_article(doc_id: str, text: str) -> Article:
+    return Article(doc_id=doc_id, text=text, published="2024-03-04")
+
+
+def sentence_of(text: str, needle: str) -> Span:
+    at = text.lower().index(needle.lower())
+    start = text.rfind(". ", 0, at)
+    start = 0 if start < 0 else start + 2
+    end = text.find(". ", at)
+    end = len(text) if end < 0 else end + 1
+    return Span(start, end, text[start:end])
+
+
+def make_article(doc_id: str = "doc1", text: str = TEXT, published: str | None = "2024-03-04",
+                 source: str | None = "Wire A", url: str | None = None, error: ErrorInfo | None = None,
+                 mode: str = "asserted") -> Article:
+    """A hand-built article with two actors, a place, two events, a quote and a date."""
+    d = doc_id
+    iran = Actor(f"{d}:a0", "Ali Bagheri", "person", code="IRNGOV", country="IRN", title="Foreign Minister",
+                 mentions=(span(text, "Iranian Foreign Minister Ali Bagheri"),))
+    turkey = Actor(f"{d}:a1", "Turkey", "country", code="TUR", country="TR",
+                   mentions=(span(text, "Turkish officials"), span(text, "Turkey's government")))
+    ankara = Place(f"{d}:p0", "Ankara", 323786, 39.91987, 32.85427, "TR", "city", mentions=(span(text, "Ankara"),))
+    meet = Event(f"{d}:e0", iran.id, turkey.id, "040", "04", 1.0, 1, "CONSULT", span(text, "met"),
+                 sentence_of(text, "met"), date="2024-03-04", date_precision="day", place=ankara.id,
+                 mode=mode, plover_mode=None, confidence=0.8, why="verb 'met' with two actors")
+    condemn = Event(f"{d}:e1", turkey.id, None, "111", "11", -2.0, 3, "ACCUSE", span(text, "condemned"),
+                    sentence_of(text, "condemned"), mode="asserted", plover_mode="disapprove", confidence=0.7)
+    said = span(text, "We will not accept this,")
+    quote = Quote(f"{d}:q0", turkey.id, "the spokesman", said.text, said.start, said.end, "direct", cue="told")
+    day = span(text, "Monday")
+    monday = DateExpr(day.start, day.end, day.text, "2024-03-04", "day")
+    return Article(doc_id=d, text=text, source=source, url=url or f"https://example.org/{d}",
+                   title=f"Talks in Ankara ({d})", published=published, error=error,
+                   actors=(iran, turkey), events=(meet, condemn), quotes=(quote,), places=(ankara,),
+                   dates=(monday,))
+
+
+def count(db, table: str) -> int:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def db(tmp_path):
+    return tmp_path / "events.duckdb"
+
+
+def test_schema_version_records_every_migration(db):
+    with store.Store(str(db)) as s:
+        rows = s.con.execute("SELECT version FROM schema_version ORDER BY version").fetchall()
+        assert [r[0] for r in rows] == list(range(1, store.SCHEMA_VERSION + 1))
+    with store.Store(str(db)) as s:  # reopening applies nothing twice
+        assert s.con.execute("SELECT count(*) FROM schema_version").fetchone()[0] == store.SCHEMA_VERSION
+
+
+def test_migrates_a_database_made_by_the_first_schema(db):
+    con = duckdb.connect(str(db))
+    con.execute(store.MIGRATIONS[0][1])
+    con.execute("INSERT INTO articles (doc_id, text) VALUES ('old', 'an old article')")
+    con.close()
+    with store.Store(str(db)) as s:
+        s.write(make_article())
+        s.flush()
+        assert s.con.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+        assert s.con.execute("SELECT count(*) FROM event_table").fetchone()[0] == 2
+
+
+def test_article_round_trip(db):
+    article = make_article()
+    with store.Store(str(db)) as s:
+        s.write(article)
+        assert s.article("doc1") == article
+        assert s.article("missing") is None
+    assert count(db, "actors") == 2
+    assert count(db, "quotes") == 1
+    assert count(db, "dates") == 1
+
+
+def test_rewriting_same_doc_id_replaces(db):
+    with store.Store(str(db)) as s:
+        s.write(make_article())
+        s.write(make_article())
+        s.write_many([make_article(), make_article()])
+    for table, n in (("articles", 1), ("events", 2), ("actors", 2), ("places", 1), ("quotes", 1), ("dates", 1)):
+        assert count(db, table) == n, table
+
+
+def test_same_content_under_new_doc_id_replaces(db):
+    with store.Store(str(db)) as s:
+        s.write(make_article("first"))
+        s.flush()
+        s.write(make_article("second", text=TEXT.upper()))  # same words, other doc_id
+        s.flush()
+        ids = [r[0] for r in s.con.execute("SELECT doc_id FROM articles").fetchall()]
+    assert ids == ["second"]
+    assert count(db, "events") == 2
+
+
+def test_near_duplicates_share_a_story(db):
+    rewrite = TEXT.replace("on Monday", "on Monday morning").replace("a spokesman said", "an official said")
+    with store.Store(str(db)) as s:
+        s.write(make_article("a"))
+        s.write_many([make_article("b", text=rewrite), plain_article("c", OTHER)])
+        s.write_many([make_article("d", text=rewrite + " Talks resume on Friday.")])
+        story = dict(s.con.execute("SELECT doc_id, story FROM articles").fetchall())
+    assert story["a"] == story["b"] == story["d"]
+    assert story["c"] != story["a"]
+
+
+def test_story_found_within_one_batch(db):
+    rewrite = TEXT.replace("to discuss trade", "to discuss trade and energy")
+    with store.Store(str(db)) as s:
+        s.write_many([make_article("a"), make_article("b", text=rewrite)])
+        stories = {r[0] for r in s.con.execute("SELECT story FROM articles").fetchall()}
+    assert len(stories) == 1
+
+
+def test_signature_similarity_separates_unrelated_texts():
+    a, b = dedup.signature(TEXT), dedup.signature(TEXT.replace("Monday", "Tuesday"))
+    c = dedup.signature("Completely different words about football results and the weather in Lisbon today.")
+    assert dedup.similarity(a, b) >= dedup.THRESHOLD > dedup.similarity(a, c)
+    assert dedup.signature("") is None
+
+
+def test_crash_mid_write_leaves_database_consistent(db):
+    with store.Store(str(db)) as s:
+        s.write(make_article("keep"))
+        s.flush()
+        real_cursor = s.con.cursor
+
+        class Crash(RuntimeError):
+            pass
+
+        class CrashingCursor:
+            def __init__(self):
+                self.real = real_cursor()
+
+            def __getattr__(self, name):
+                return getattr(self.real, name)
+
+            def execute(self, sql, *args):
+                if sql.startswith("INSERT INTO events"):
+                    raise Crash("disk full")
+                return self.real.execute(sql, *args)
+
+        class CrashingConnection:
+            def __getattr__(self, name):
+                return getattr(s.real_con, name)
+
+            def cursor(self):
+                return CrashingCursor()
+
+        s.real_con = s.con
+        s.con = CrashingConnection()
+        with pytest.raises(Crash):
+            s.write_many([make_article("keep", text=TEXT + " Updated."), make_article("new", text=TEXT + " New.")])
+        s.con = s.real_con
+        assert s.con.execute("SELECT list(doc_id) FROM articles").fetchall()[0][0] == ["keep"]
+        assert s.con.execute("SELECT count(*) FROM events").fetchall()[0][0] == 2
+        assert s.article("keep").text == TEXT
+        s.write(make_article("new", text=TEXT + " New."))  # the store is usable afterwards
+        s.flush()
+        assert s.con.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+
+
+def test_write_buffers_until_flush_and_close_commits(db):
+    with store.Store(str(db), buffer_size=2) as s:
+        s.write(make_article("one"))
+        assert s.con.execute("SELECT count(*) FROM articles").fetchall()[0][0] == 0
+        s.write(make_article("two", text=TEXT + " Two."))  # the buffer is full: committed
+        assert s.con.execute("SELECT count(*) FROM articles").fetchall()[0][0] == 2
+        s.write(make_article("three", text=TEXT + " Three."))
+    assert count(db, "articles") == 3
+
+
+def test_errors_table_records_failed_articles(db):
+    failed = Article(doc_id="bad", text="", error=ErrorInfo("ValueError", "no text", "ingest"))
+    with store.Store(str(db)) as s:
+        s.write(failed, origin="feed.jsonl:7")
+        s.write(failed, origin="feed.jsonl:7")
+        s.flush()
+        rows = s.con.execute("SELECT doc_id, origin, type, message, stage FROM errors").fetchall()
+    assert rows == [("bad", "feed.jsonl:7", "ValueError", "no text", "ingest")]
+
+
+def test_event_table_has_gdelt_names_and_denormalised_context(db):
+    with store.Store(str(db)) as s:
+        s.write(make_article())
+        s.flush()
+        row = s.con.execute("SELECT * FROM event_table WHERE event_id = 'doc1:e0'").df().iloc[0]
+    assert row["Actor1Code"] == "IRNGOV" and row["Actor1CountryCode"] == "IRN"
+    assert row["Actor1Type1Code"] == "GOV" and row["Actor1Type2Code"] is None
+    assert row["Actor2CountryCode"] == "TUR"  # ISO alpha-2 "TR" normalised to CAMEO's alpha-3
+    assert (row["EventCode"], row["EventBaseCode"], row["EventRootCode"]) == ("040", "040", "04")
+    assert row["QuadClass"] == 1 and row["GoldsteinScale"] == 1.0
+    assert row["ActionGeo_FullName"] == "Ankara" and row["ActionGeo_CountryCode"] == "TR"
+    assert row["ActionGeo_Lat"] == pytest.approx(39.91987)
+    assert row["SQLDATE"] == 20240304
+    assert row["SOURCEURL"] == "https://example.org/doc1"
+
+
+def test_event_day_falls_back_to_publication_date(db):
+    article = make_article(published="2024-03-09T08:00:00Z")
+    with store.Store(str(db)) as s:
+        s.write(article)
+        s.flush()
+        days = dict(s.con.execute("SELECT event_id, strftime(day, '%Y-%m-%d') FROM event_table").fetchall())
+    assert days == {"doc1:e0": "2024-03-04", "doc1:e1": "2024-03-09"}
+
+
+def test_dyad_day_and_event_group_merge_across_articles(db):
+    with store.Store(str(db)) as s:
+        s.write(make_article("a", source="Wire A"))
+        s.write(make_article("b", source="Wire A", text=TEXT.replace("Monday", "Monday, officials said")))
+        s.write(make_article("c", source="Wire B", text=OTHER + " " + TEXT))
+        s.write(make_article("h", source="Wire B", text=TEXT + " It may happen.", mode="hypothetical"))
+        s.flush()
+        dyad = s.con.execute(
+            "SELECT events, mean_goldstein FROM dyad_day WHERE source_code = 'IRNGOV' AND target_code = 'TUR'"
+        ).fetchall()
+        group = s.con.execute(
+            """SELECT num_mentions, num_articles, num_sources, num_stories, first_seen, in_lead
+               FROM event_group WHERE cameo = '040' AND mode = 'asserted'"""
+        ).fetchall()
+        n_groups = s.con.execute("SELECT count(*) FROM event_group WHERE cameo = '040'").fetchone()[0]
+    assert dyad == [(3, 1.0)]
+    assert len(group) == 1
+    mentions, articles, sources, stories, first_seen, in_lead = group[0]
+    assert (mentions, articles, sources) == (3, 3, 2)
+    assert stories == 2 and str(first_seen) == "2024-03-04" and in_lead
+    assert n_groups == 2  # the hypothetical mention stays apart
+
+
+def test_load_jsonl_reads_article_records(db, tmp_path):
+    path = tmp_path / "articles.jsonl"
+    articles = [make_article("j1"), make_article("j2", text=TEXT + " More.", error=None)]
+    path.write_text("".join(json.dumps(a.to_dict()) + "\n" for a in articles), encoding="utf-8")
+    with store.Store(str(db)) as s:
+        assert s.load_jsonl(path, batch_size=1) == 2
+        assert s.load_jsonl(path) == 2
+        assert s.article("j2") == articles[1]
+        assert s.con.execute("SELECT count(*) FROM events").fetchone()[0] == 4
