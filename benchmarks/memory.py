@@ -22,7 +22,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from throughput import load_articles, write_synthetic
 
-
 # A fresh intermediate process, so that RUSAGE_CHILDREN covers exactly one run (and its descendants).
 _MEASURE = (
     "import resource, subprocess, sys;"

@@ -42,7 +42,8 @@ def main(argv=None) -> None:
                                       partition_size=args.partition_size)
             results[n] = summary
             print(json.dumps({k: summary[k] for k in ("workers", "articles", "errors", "seconds",
-                                                      "articles_per_second", "articles_per_second_after_startup")}))
+                                                      "articles_per_second", "articles_per_second_after_startup",
+                                                      "worker_seconds", "writer_seconds")}))
     base = results[args.workers[0]]
     for n in args.workers[1:]:
         total = results[n]["articles_per_second"] / base["articles_per_second"]

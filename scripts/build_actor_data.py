@@ -22,8 +22,8 @@ SKIP_CAPITALS = {"PSE", "ISR"}
 # Short or common names used in news copy, beyond pycountry's names.
 EXTRA_NAMES = {
     "AFG": "Afghanistan", "BOL": "Bolivia", "BRN": "Brunei", "CIV": "Ivory Coast|Cote d'Ivoire|Côte d'Ivoire",
-    "COD": "Democratic Republic of Congo|Democratic Republic of the Congo|DR Congo|DRC|D.R. Congo|Congo-Kinshasa",
-    "COG": "Republic of Congo|Republic of the Congo|Congo-Brazzaville|Congo",
+    "COD": "Democratic Republic of Congo|Democratic Republic of the Congo|DR Congo|DRC|D.R. Congo|Congo-Kinshasa|Congo",
+    "COG": "Republic of Congo|Republic of the Congo|Congo-Brazzaville|Congo Republic",
     "CPV": "Cape Verde", "CZE": "Czech Republic|Czechia", "FSM": "Micronesia",
     "GBR": "Britain|Great Britain|UK|U.K.|United Kingdom", "IRN": "Iran", "KOR": "South Korea|Republic of Korea",
     "PRK": "North Korea|DPRK", "LAO": "Laos", "MDA": "Moldova", "MKD": "North Macedonia|Macedonia",

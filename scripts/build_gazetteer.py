@@ -45,7 +45,7 @@ _SUBDIVISION_WORDS = re.compile(
     r"state|department|prefecture|district|county|municipality|voivodeship|wojewodztwo)\b",
     re.IGNORECASE,
 )
-_KIND_WORDS = ("province", "region", "state", "governorate", "oblast", "district", "department", "prefecture")
+_KIND_WORDS = ("province", "region", "state", "governorate", "oblast", "prefecture")
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z .'\-()]+$")
 
 
@@ -134,9 +134,9 @@ def build(min_population: int, rich_population: int, max_alternates: int) -> lis
     for line in (DATA / "regions.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        name, feature, cc, lat, lon, gid, alternates = (line.split("\t") + [""] * 7)[:7]
+        name, feature, cc, lat, lon, gid, alternates, code, admin1 = (line.split("\t") + [""] * 9)[:9]
         curated_names.add((ascii_fold(name).lower(), cc))
-        add(gid, name, feature, cc, "", "", float(lat), float(lon), 0, False,
+        add(gid, name, feature, cc, code, admin1, float(lat), float(lon), 0, False,
             [a for a in alternates.split("|") if a])
 
     for code, state in sorted(gc.get_us_states().items()):
@@ -179,7 +179,8 @@ def build(min_population: int, rich_population: int, max_alternates: int) -> lis
             town = max(namesakes, key=lambda c: c["population"])
             point = mean_point(by_admin1.get((sub.country_code, town["admin1code"]), []))
             # A bare "Kabul" means the town; the province is named with its kind.
-            name = f"{base} {sub.type}"
+            kind = sub.type.lower()
+            name = f"{base} {kind}" if kind in _KIND_WORDS else f"{base} ({kind})"
             alternates = [f"{base} {kind}" for kind in _KIND_WORDS]
         add("", name, "region", sub.country_code, sub.code, "", *(point or (None, None)), 0, False, alternates)
 

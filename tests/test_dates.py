@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsevents.dates import find_dates, load_words, resolve
 from newsevents.model import Parse
@@ -109,6 +111,8 @@ def test_early_late_keep_the_value(text, expected):
         ("May 2010", ("2010-05", "month")),
         ("2010", ("2010", "year")),
         ("8 p.m. Sunday", ("2021-08-15T20:00", "time")),
+        ("10.30am", ("2021-08-17T10:30", "time")),
+        ("15:00 GMT", ("2021-08-17T15:00", "time")),
         ("Christmas 2019", ("2019-12-25", "day")),
     ],
 )
@@ -164,12 +168,16 @@ def test_tense_picks_the_weekday(parse):
     assert values(parse, "The ministers will meet on Friday.")["Friday"] == ("2021-08-20", "day")
     assert values(parse, "Officials said on Monday that talks had failed.")["Monday"] == ("2021-08-16", "day")
     assert values(parse, "The president spoke Tuesday.")["Tuesday"] == ("2021-08-17", "day")
+    assert values(parse, "The summit opens Friday.")["Friday"] == ("2021-08-20", "day")
+    assert values(parse, "Police say the attack happened Monday.")["Monday"] == ("2021-08-16", "day")
+    assert values(parse, "The match has been postponed until Saturday.")["Saturday"] == ("2021-08-21", "day")
 
 
 def test_tense_picks_the_year_of_a_month(parse):
     assert values(parse, "Prices rose sharply in October.")["October"] == ("2020-10", "month")
     assert values(parse, "The plant will reopen in October.")["October"] == ("2021-10", "month")
     assert values(parse, "The talks are expected to resume in January.")["January"] == ("2022-01", "month")
+    assert values(parse, "Since November, prices have risen sharply.")["November"] == ("2020-11", "month")
 
 
 def test_spans_are_exact_and_in_text_order(parse):
@@ -252,3 +260,25 @@ def test_tempeval_scorer_reports_the_metrics(shared):
     for key in ("detection_f1", "value_accuracy", "value_f1"):
         assert 0.0 <= metrics[key] <= 1.0
     assert metrics["detection_f1"] > 0.5
+
+
+# --- robustness ------------------------------------------------------------------------------------
+
+DATEISH = ["the", "last", "next", "this", "early", "late", "mid", "-", "of", "on", ",", ".", "a", "two", "31",
+           "29", "0", "2020", "1999", "9999", "13/45/2020", "2021-02-30", "31/02/2020", "25:00", "15:00", "GMT",
+           "p.m.", "February", "Feb", "May", "Friday", "Fridays", "week", "weeks", "year", "month", "quarter",
+           "half", "first", "second", "century", "21st", "1990s", "'90s", "ago", "from", "now", "summer", "Easter",
+           "Christmas", "day", "before", "after", "that", "same", "every", "each", "twice", "Q", "4", "Q5"]
+
+
+@given(st.lists(st.sampled_from(DATEISH), max_size=12), st.sampled_from([PUBLISHED, None, "2020-02-29", "bad"]))
+@settings(max_examples=300, deadline=None)
+def test_any_word_salad_gives_valid_spans(words, published):
+    text = " ".join(words)
+    found = find_dates(Parse(text=text, tokens=(), sentences=()), published)
+    assert [d.start for d in found] == sorted(d.start for d in found)
+    for d in found:
+        assert text[d.start:d.end] == d.text
+    value, precision = resolve(text, published)
+    assert value is None or isinstance(value, str)
+    assert precision is None or isinstance(precision, str)

@@ -165,7 +165,16 @@ def test_threat_is_coded_as_threat_not_attack(parse):
     text = "Iran threatened to attack Israel."
     found = run(parse, text, {"IRN": ["Iran"], "ISR": ["Israel"]})
     assert [(s, t, e.cameo_root, e.mode) for s, t, e in found] == [("IRN", "ISR", "13", "asserted")]
+    text = "Iran threatened to pound Israel."
+    found = run(parse, text, {"IRN": ["Iran"], "ISR": ["Israel"]})
+    assert [(s, t, e.cameo) for s, t, e in found] == [("IRN", "ISR", "138")]
     assert "frame:130.threaten" in found[0][2].why
+
+
+def test_explicit_complement_entry_beats_composition(parse):
+    text = "Kenya declined to comment on the report."
+    found = run(parse, text, {"KEN": ["Kenya"]})
+    assert [(s, e.cameo) for s, _, e in found] == [("KEN", "011")]
 
 
 def test_appeal_goes_to_the_addressee_not_the_helped(parse):
@@ -192,7 +201,7 @@ def test_future_cooperation_is_intent_and_hypothetical_is_kept(parse):
     text = "Japan will provide aid to Nepal. India could attack Pakistan."
     found = run(parse, text, {"JPN": ["Japan"], "NPL": ["Nepal"], "IND": ["India"], "PAK": ["Pakistan"]})
     assert [(s, e.cameo_root, e.mode) for s, _, e in found] == [("JPN", "03", "asserted"),
-                                                                ("IND", "18", "hypothetical")]
+                                                                ("IND", "19", "hypothetical")]
 
 
 def test_speech_acts(parse):
@@ -232,3 +241,52 @@ def test_date_place_and_ids(parse):
 def test_inputs_are_not_mutated_and_empty_parse(parse):
     p = parse("")
     assert events.find_events(p, "d", (), (), (), None) == ()
+
+
+def test_object_control_and_alleged_acts(parse):
+    text = "Iran accused Israel of shelling Syria."
+    found = run(parse, text, {"IRN": ["Iran"], "ISR": ["Israel"], "SYR": ["Syria"]})
+    by_code = {e.cameo_root: (s, t, e.mode) for s, t, e in found}
+    assert by_code["11"] == ("IRN", "ISR", "asserted")
+    assert by_code["19"] == ("ISR", "SYR", "hypothetical")
+
+
+def test_time_phrase_does_not_select_a_phrasal_verb(parse):
+    text = "Students marched on Thursday."
+    found = run(parse, text, {"CVL": ["Students"]})
+    assert [e.cameo for _, _, e in found] == ["141"]
+
+
+def test_pledge_to_attack_is_a_threat(parse):
+    text = "The junta promised to retake Gao."
+    found = run(parse, text, {"MLIMIL": ["The junta"], "MLI": ["Gao"]})
+    assert [(s, e.cameo_root) for s, _, e in found] == [("MLIMIL", "13")]
+
+
+def test_target_from_the_object_phrase(parse):
+    text = "Chad condemned the attack by Niger."
+    found = run(parse, text, {"TCD": ["Chad"], "NER": ["Niger"]})
+    assert ("TCD", "NER", "111") in {(s, t, e.cameo) for s, t, e in found}
+    assert "obj-phrase->target" in next(e.why for _, _, e in found if e.cameo == "111")
+
+
+def test_petrarch_verbs_dictionary_is_read_as_user_lexicon(tmp_path):
+    verbs = tmp_path / "verbs.txt"
+    verbs.write_text(
+        "<!-- a PETRARCH verbs dictionary -->\n"
+        "&TIES\n+RELATIONS\n+TIES\n"
+        "--- MEND  [050] ---\nMEND {MENDS MENDED}\n- * FENCES [051]  # comment\n- * &TIES [054]\n"
+        "- $ * + [057]\n"
+        "--- GLORP  [xyz] ---\nGLORP\n"
+    )
+    lexicon = events.load_lexicon([str(verbs)])
+    mend = [(e.lemma, e.obj, e.code) for e in lexicon.verbs["mend"] if e.id.startswith("petr.")]
+    assert mend == [("mend", (), "050"), ("mend", ("fences",), "051"), ("mend", ("relations",), "054"),
+                    ("mend", ("ties",), "054")]
+    assert "mended" in lexicon.verbs and "glorp" not in lexicon.verbs
+
+
+def test_inflection_missed_by_the_lemmatizer(parse):
+    text = "Angry activists have staged rallies against Abbas."
+    found = run(parse, text, {"PSEOPP": ["Angry activists"], "PSEGOV": ["Abbas"]})
+    assert ("PSEOPP", "PSEGOV", "141") in {(s, t, e.cameo) for s, t, e in found}

@@ -181,3 +181,11 @@ def test_hostile_corpus_through_the_cli(tmp_path, monkeypatch):
     stored = {row[0] for row in con.execute("SELECT doc_id FROM articles WHERE error_type IS NULL").fetchall()}
     con.close()
     assert stored == {r["doc_id"] for r in records if not r["error"]}
+
+
+@pytest.mark.parametrize("args", [["extract", "no/such/dir"], ["extract", "no/such/*.jsonl"], ["extract"]])
+def test_usage_errors_exit_2_without_traceback(args):
+    done = subprocess.run([sys.executable, "-m", "newsevents.cli", *args], capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr

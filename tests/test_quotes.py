@@ -81,6 +81,16 @@ def test_quote_split_around_cue_keeps_the_speaker(parse):
     assert [q.id for q in found] == ["d:q1", "d:q2"]
 
 
+def test_short_parts_of_a_split_quote_stay_direct(parse):
+    found = run(parse, '"Every hour of delay," he added, "costs lives."')
+    assert [(q.kind, q.text) for q in found] == [("direct", "Every hour of delay"), ("direct", "costs lives")]
+
+
+def test_that_before_a_quotation_makes_it_mixed(parse):
+    q = only(run(parse, 'The minister said that "we will never give up this land".'))
+    assert (q.kind, q.text) == ("mixed", 'that "we will never give up this land"')
+
+
 def test_colon_introduction(parse):
     q = only(run(parse, 'Baradar said: "We want good relations with all countries."'))
     assert (q.kind, q.speaker_text, q.text) == ("direct", "Baradar", "We want good relations with all countries")
@@ -163,6 +173,39 @@ def test_appeal_with_infinitive(parse):
 def test_accusation_content_is_the_prepositional_object(parse):
     q = only(run(parse, "Kinshasa accused Kigali of arming the rebels in the east."))
     assert q.text == "arming the rebels in the east"
+
+
+def test_cue_interrupting_its_content_gives_two_parts(parse):
+    found = run(parse, "But to prevent problems, he said, local officials should be vigilant.")
+    assert [q.text for q in found] == ["to prevent problems", "local officials should be vigilant"]
+    assert {q.cue for q in found} == {"said"}
+
+
+def test_dateline_is_not_part_of_the_content(parse):
+    text = ("Rebels seize town\n\nGOMA, May 2 (Wire) - Rebels seized the town of Rubaya on Thursday, "
+            "killing at least 12 people, local officials said.")
+    q = only(run(parse, text))
+    assert q.text.startswith("Rebels seized the town of Rubaya")
+    assert q.speaker_text == "local officials"
+
+
+def test_naming_and_document_sources(parse):
+    assert only(run(parse, "Clinton called her vote for the war a mistake.")).text == "her vote for the war a mistake"
+    q = only(run(parse, "A new poll shows the president with a narrow lead."))
+    assert (q.speaker_text, q.text) == ("A new poll", "the president with a narrow lead")
+    assert run(parse, "The farmers found a hidden weapons cache.") == ()
+
+
+def test_transcript_labels(parse):
+    q = only(run(parse, "WALLACE: Do you really see those two as equivalent, governor?"))
+    assert (q.speaker_text, q.cue) == ("WALLACE", ":")
+    assert run(parse, "Update: This story has been changed to add a photo.") == ()
+
+
+def test_signed_paragraph(parse):
+    text = "Readers wrote in.\n\nI am truly afraid for my country and for my children now. ― Maria Lopez"
+    q = only(run(parse, text))
+    assert (q.speaker_text, q.text) == ("Maria Lopez", "I am truly afraid for my country and for my children now")
 
 
 def test_belief_verbs_need_a_clause(parse):

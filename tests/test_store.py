@@ -113,6 +113,15 @@ def test_article_round_trip(db):
     assert count(db, "dates") == 1
 
 
+def test_stored_record_is_the_public_record(db):
+    article = make_article(error=ErrorInfo("ValueError", "partial", "quotes"))
+    with store.Store(str(db)) as s:
+        s.write(article)
+        s.flush()
+        record = json.loads(s.con.execute("SELECT record FROM articles").fetchall()[0][0])
+    assert record == article.to_dict()
+
+
 def test_rewriting_same_doc_id_replaces(db):
     with store.Store(str(db)) as s:
         s.write(make_article())
@@ -220,6 +229,16 @@ def test_errors_table_records_failed_articles(db):
     assert rows == [("bad", "feed.jsonl:7", "ValueError", "no text", "ingest")]
 
 
+def test_failed_articles_without_text_are_not_copies_of_each_other(db):
+    failures = [Article(doc_id=f"bad{i}", text="", error=ErrorInfo("OSError", "unreadable", "ingest"))
+                for i in range(3)]
+    with store.Store(str(db)) as s:
+        s.write_many(failures[:2])
+        s.write_many(failures[2:])
+    assert count(db, "articles") == 3
+    assert count(db, "errors") == 3
+
+
 def test_event_table_has_gdelt_names_and_denormalised_context(db):
     with store.Store(str(db)) as s:
         s.write(make_article())
@@ -277,3 +296,15 @@ def test_load_jsonl_reads_article_records(db, tmp_path):
         assert s.load_jsonl(path) == 2
         assert s.article("j2") == articles[1]
         assert s.con.execute("SELECT count(*) FROM events").fetchone()[0] == 4
+
+
+def test_load_parquet_reads_article_records(db, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    articles = [make_article("p1"), plain_article("p2", OTHER)]
+    path = tmp_path / "articles.parquet"
+    pq.write_table(pa.Table.from_pylist([a.to_dict() for a in articles]), path)
+    with store.Store(str(db)) as s:
+        assert s.load_parquet(path) == 2
+        assert [s.article("p1"), s.article("p2")] == articles

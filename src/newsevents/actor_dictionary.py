@@ -77,8 +77,15 @@ class ActorDictionary:
     entries: list[Entry] = field(default_factory=list)
     person_nouns: set[str] = field(default_factory=set)  # last words of person agent nouns ("minister")
 
-    def add(self, entry: Entry, forms: Iterable[str], case: str | None = None) -> None:
+    def add(self, entry: Entry, forms: Iterable[str], case: str | None = None, generated: Iterable[str] = ()) -> None:
+        """Map ``forms`` to ``entry``; ``generated`` forms (regular plurals) never replace another entry's form."""
         self.entries.append(entry)
+        for form in generated:
+            node = self.trie
+            for key in pieces(form):
+                node = node.setdefault(key, {})
+            if "" not in node:
+                node[""] = (entry, case or _case_rule(form), form)
         for form in forms:
             keys = pieces(form)
             if not keys:
@@ -201,9 +208,8 @@ def read_tsv(lines: Iterable[str], dictionary: ActorDictionary, source: str, use
             key=f"{source}:{number}",
             user=user,
         )
-        if agent and entry.kind != REFERENCE:
-            forms = forms + [p for f in forms for p in _plurals(f)]
-        dictionary.add(entry, forms)
+        plurals = [p for f in forms for p in _plurals(f)] if agent and entry.kind != REFERENCE else []
+        dictionary.add(entry, forms, generated=plurals)
 
 
 # ---------------------------------------------------------------- PETRARCH / TABARI formats

@@ -18,7 +18,7 @@ from .model import Actor, Parse, Span
 
 # Dependency labels through which a modifier lends its country, organization or title to its head.
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "flat", "nn"})
-_LINK_PREPS = frozenset({"of", "from", "in"})
+_LINK_PREPS = frozenset({"of", "from", "in", "for"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _SPEECH_LEMMAS = frozenset({
     "say", "tell", "add", "announce", "state", "claim", "insist", "warn", "note", "deny", "confirm", "write",
@@ -35,8 +35,11 @@ _PLACE_VERBS = frozenset({
     "storm", "flee", "cross", "approach", "target", "hold", "host", "move",
 })
 _ADDRESS_VERBS = frozenset({"call", "press", "lean", "rely", "depend", "impose", "sanction", "focus", "agree"})
+_DOMESTIC_ROLES = frozenset({"COP", "MIL", "GOV", "JUD", "LEG", "CVL", "OPP", "REB", "CRM", "EDU", "HLH", "LAB",
+                             "REF", "SPY", "AGR", "PTY"})
 _ARMED_NONSTATE = frozenset({"REB", "CRM", "UAF"})
 _STATE_ROLES = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "IGO"})
+_NOT_PEOPLE = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW", "DATE", "LANGUAGE"})
 _PRONOUN_WINDOW = 2  # sentences back
 _ROLE_WINDOW = 5
 
@@ -78,6 +81,7 @@ class _Unit:
     kind: str
     head: int = -1
     ner: str = ""
+    dateline: bool = False  # an all-capital place name opening a line ("KHARTOUM, May 5 -")
 
 
 def _head_token(parse: Parse, start: int, end: int) -> int:
@@ -112,6 +116,10 @@ def _units(parse: Parse, dictionary: ActorDictionary) -> list[_Unit]:
                 continue
             if ent.end - ent.start == 1 and inner and _is_country_like(inner[0]) and not inner[0].entry.user:
                 continue  # "Mali said": the tagger's person is the country
+            last = parse.tokens[ent.end - 1]
+            if not any(t.text[:1].isupper() for t in parse.tokens[ent.start:ent.end]) or (
+                    ent.end - ent.start == 1 and last.dep == "compound" and parse.tokens[last.head].pos == "NOUN"):
+                continue  # "into the bush", "Hutu extremists"
             start = ent.start
             # a title the tagger swallowed into the name ("Mullah Omar", "President Ruto")
             while start < ent.end and (u := by_token.get(start)) and u.entry and u.entry.agent:
@@ -121,18 +129,29 @@ def _units(parse: Parse, dictionary: ActorDictionary) -> list[_Unit]:
             for u in inner:
                 if u.start >= start:
                     units.remove(u)
-            units.append(_Unit(start, ent.end, ent.end_char, None, ad.PERSON, ner="PERSON"))
+            end = ent.end
+            # a surname the tagger left out ("Maria Corina" + "Machado")
+            while end < len(parse.tokens) and parse.tokens[end - 1].head == end and end not in by_token and (
+                    parse.tokens[end].pos == "PROPN" and parse.tokens[end].text.istitle()
+                    and parse.tokens[end].ent_type in ("", "PERSON", "GPE")):
+                end += 1
+            units.append(_Unit(start, end, parse.tokens[end - 1].end, None, ad.PERSON, ner="PERSON"))
         elif ent.label == "ORG":
+            first = ent.start + 1 if parse.tokens[ent.start].lower == "the" and ent.end - ent.start > 1 else ent.start
             if not inner:
-                units.append(_Unit(ent.start, ent.end, ent.end_char, None, ad.ORGANIZATION, ner="ORG"))
-            elif all(u.entry.kind in (ad.COUNTRY, ad.DEMONYM, ad.CAPITAL) and not u.entry.user for u in inner) and _uncovered(
-                parse, ent.start, ent.end, inner
-            ):
+                units.append(_Unit(first, ent.end, ent.end_char, None, ad.ORGANIZATION, ner="ORG"))
+            elif not any(u.entry.user or _is_named(u.entry) for u in inner) and _uncovered(parse, ent.start, ent.end,
+                                                                                         inner):
+                # "Kenya Airways", "Serbian Progressive Party": a name of its own that contains known words
                 for u in inner:
                     units.remove(u)
-                unit = _Unit(ent.start, ent.end, ent.end_char, None, ad.ORGANIZATION, ner="ORG")
-                unit.entry = Entry(name=ent.text, code=None, kind=ad.ORGANIZATION, country=inner[0].entry.country
-                                   or inner[0].entry.code)
+                countries = [u.entry for u in inner if u.entry.kind in (ad.COUNTRY, ad.DEMONYM, ad.CAPITAL)]
+                sectors = [u.entry for u in inner if u.entry.agent and u.entry.kind != ad.REFERENCE]
+                country = (countries[0].country or countries[0].code) if countries else None
+                role = sectors[-1].role if sectors else None
+                unit = _Unit(first, ent.end, ent.end_char, None, ad.ORGANIZATION, ner="ORG")
+                unit.entry = Entry(name=parse.text[parse.tokens[first].start:ent.end_char], code=_compose(country, sectors[-1]) if country and sectors else None,
+                                   kind=ad.ORGANIZATION, country=country, role=role)
                 units.append(unit)
             else:
                 for u in inner:
@@ -144,9 +163,12 @@ def _units(parse: Parse, dictionary: ActorDictionary) -> list[_Unit]:
         elif inner:
             for u in inner:
                 u.ner = ent.label
+    units.extend(_unlabelled_people(parse, units))
     units.sort(key=lambda u: u.start)
     for unit in units:
         unit.head = _head_token(parse, unit.start, unit.end)
+        before = parse.tokens[unit.start - 1].text if unit.start else "\n"
+        unit.dateline = parse.tokens[unit.start].text.isupper() and (not before.strip() or "\n" in before)
         head_tok = parse.tokens[unit.head]
         modifies_noun = head_tok.dep == "compound" and parse.tokens[head_tok.head].pos == "NOUN"
         if unit.entry is not None and unit.ner == "PERSON" and not unit.entry.agent and not modifies_noun and (
@@ -155,9 +177,51 @@ def _units(parse: Parse, dictionary: ActorDictionary) -> list[_Unit]:
     return units
 
 
+def _unlabelled_people(parse: Parse, units: list[_Unit]) -> list[_Unit]:
+    """Names the tagger missed or mislabelled: a known person's surname ("Machado, who is in hiding"), a name
+    after a title ("Governor Uba Sani"), or a name that speaks ("Ramtane Lamamra told reporters")."""
+    tokens = parse.tokens
+    covered = {i: u for u in units for i in range(u.start, u.end)}
+    surnames = {parse.tokens[u.end - 1].text: u.start for u in units if u.kind == ad.PERSON and u.end - u.start > 1}
+    labels = {i: e.label for e in parse.entities for i in range(e.start, e.end)}
+    appos_of = {t.head for t in tokens if t.dep == "appos" and (u := covered.get(t.i)) is not None
+                and u.kind == ad.PERSON and u.entry is not None and u.entry.agent}
+    found = []
+    i = 0
+    while i < len(tokens):
+        if i in covered or tokens[i].pos != "PROPN" or not tokens[i].text.istitle():
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and j not in covered and tokens[j].pos == "PROPN" and tokens[j].text.istitle():
+            j += 1
+        head = tokens[_head_token(parse, i, j)]
+        name = " ".join(t.text for t in tokens[i:j])
+        title = covered.get(i - 1)
+        other_label = any(labels.get(k) in _NOT_PEOPLE for k in range(i, j))
+        is_person = (
+            surnames.get(name, len(tokens)) < i
+            or not other_label and j - i <= 4 and (
+                title is not None and title.entry is not None and title.entry.agent and title.kind == ad.PERSON
+                and tokens[i - 1].dep == "compound"
+                or j - i >= 2 and head.dep in _SUBJECT_DEPS and tokens[head.head].lemma in _SPEECH_LEMMAS
+                or head.i in appos_of
+            )
+        )
+        if is_person:
+            found.append(_Unit(i, j, tokens[j - 1].end, None, ad.PERSON, ner="PERSON"))
+        i = j
+    return found
+
+
+def _is_named(entry: Entry) -> bool:
+    return not entry.agent and entry.kind not in (ad.COUNTRY, ad.DEMONYM, ad.CAPITAL)
+
+
 def _uncovered(parse: Parse, start: int, end: int, inner: list[_Unit]) -> bool:
     covered = {i for u in inner for i in range(u.start, u.end)}
-    return any(i not in covered and parse.tokens[i].pos not in ("DET", "PUNCT", "PART", "CCONJ") for i in range(start, end))
+    return any(i not in covered and parse.tokens[i].text[:1].isupper() and parse.tokens[i].pos not in (
+        "DET", "PUNCT", "PART", "CCONJ") for i in range(start, end))
 
 
 # ---------------------------------------------------------------- composition
@@ -279,7 +343,7 @@ def _org_mention(ctx: _Context, unit: _Unit) -> _Mention:
         key = _key_for_org(code, ("entry", entry.key))
         name = entry.name
     else:
-        code = None
+        code = entry.code if entry is not None else None
         key = ("org", " ".join(ad.pieces(text.removeprefix("the ").removeprefix("The "))))
         name = text
     kind = entry.kind if entry is not None and entry.kind in (ad.ORGANIZATION, ad.GROUP) else ad.ORGANIZATION
@@ -289,6 +353,8 @@ def _org_mention(ctx: _Context, unit: _Unit) -> _Mention:
 
 def _gender_near(ctx: _Context, unit: _Unit, title_units: list[_Unit]) -> str | None:
     words = [ctx.parse.tokens[unit.start - 1].lower] if unit.start > 0 else []
+    if unit.kind == ad.PERSON and unit.end - unit.start > 1:
+        words.append(ctx.parse.tokens[unit.start].lower)
     words += [ctx.parse.tokens[u.head].lower for u in title_units]
     for word in words:
         features = ctx.pronouns.get(word)
@@ -446,6 +512,17 @@ def _agent_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> None
     else:
         bare = "" if linked else head_tok.lemma.lower()
         key = _key_for_org(code, ("composed", code, kind, bool(linked), bare))
+        if org_mention is not None and code == org_mention.code and entry.role == org_mention.role:
+            key = org_mention.key  # "Hamas fighters" are Hamas
+        elif org_mention is not None and orgs[0].end == unit.start and org_mention.code is None and (
+                kind == ad.ORGANIZATION and tokens[orgs[0].head].dep == "compound"):
+            # "the Georgian Dream party": the noun says what the named organization is
+            key = org_mention.key
+            if org_mention in mentions:
+                mentions.remove(org_mention)
+            s, e, text = _text(ctx, orgs[0].start, end_unit.end_char)
+            start = orgs[0].start
+            code = _compose(org_mention.country, entry) if org_mention.country else None
     mention = _Mention(
         s, e, key, text[4:] if text.lower().startswith("the ") else text, kind, code=code, country=country,
         role=role, title=_title_text(ctx, unit) if kind == ad.PERSON else None,
@@ -543,7 +620,14 @@ def _mentions(ctx: _Context) -> list[_Mention]:
 def _merge_persons(mentions: list[_Mention]) -> None:
     """Give a bare surname (or a name's later full form) the key of the person named earlier."""
     people: list[_Mention] = []
+    organizations: dict[str, _Mention] = {}
     for m in mentions:
+        if m.key[0] == "org":
+            organizations.setdefault(m.key[1], m)
+        org = organizations.get(" ".join(ad.pieces(m.name))) if m.key[0] == "person" else None
+        if org is not None:
+            m.key, m.kind, m.code, m.country, m.role = org.key, org.kind, org.code, org.country, org.role
+            continue  # a party name the tagger took for a person the second time
         if m.kind != ad.PERSON or m.type != "name" or m.key[0] not in ("person", "entry"):
             continue
         words = m.name.split()
@@ -582,6 +666,7 @@ class _Candidate:
     key: tuple
     kind: str
     country: str | None
+    name: str
     plural: bool
     gender: str | None
     title: str
@@ -598,10 +683,32 @@ def _sentence_index(parse: Parse) -> list[int]:
     return index
 
 
+def _profile(m: _Mention) -> _Candidate:
+    return _Candidate(m.key, m.kind, m.country, m.name.lower(), m.plural, m.gender, (m.title or "").lower(), m.role,
+                      m.affiliation, m.code)
+
+
+def _relative_antecedent(ctx: _Context, tok, history: list[_Mention]):
+    """"Lai Ching-te, whom Beijing calls a separatist": the noun the relative clause hangs on."""
+    tokens = ctx.parse.tokens
+    clause = tok
+    for _ in range(3):
+        if clause.dep == "relcl":
+            antecedent = clause.head
+            for m in reversed(history):
+                if m.head == antecedent or ctx.parse.tokens[m.head].start <= tokens[antecedent].start < m.end:
+                    return m
+            return None
+        if clause.head == clause.i:
+            return None
+        clause = tokens[clause.head]
+    return None
+
+
 def _salience(ctx: _Context, m: _Mention, sent_of: list[int], here: int) -> float:
     tokens = ctx.parse.tokens
     tok = tokens[m.head]
-    score = -1.0 * (sent_of[here] - sent_of[m.head])
+    score = -2.0 * (sent_of[here] - sent_of[m.head])
     dep = tok.dep
     if dep in ("conj", "appos"):
         dep = tokens[tok.head].dep
@@ -626,8 +733,7 @@ def _resolve(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
         if m.type == "name" and m.key[0] not in ("anon",):
             p = profiles.get(m.key)
             if p is None:
-                profiles[m.key] = _Candidate(m.key, m.kind, m.country, m.plural, m.gender, (m.title or "").lower(), m.role,
-                                             m.affiliation, m.code)
+                profiles[m.key] = _profile(m)
             else:
                 p.gender = p.gender or m.gender
                 p.title = p.title or (m.title or "").lower()
@@ -663,8 +769,7 @@ def _resolve(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
             out.append(m)
             history.append(m)
             if m.key not in profiles:
-                profiles[m.key] = _Candidate(m.key, m.kind, m.country, m.plural, m.gender, (m.title or "").lower(), m.role,
-                                             m.affiliation, m.code)
+                profiles[m.key] = _profile(m)
         else:
             m = _resolve_pronoun(ctx, obj, history, profiles, sent_of)
             if m is not None:
@@ -683,7 +788,13 @@ def _compose_with_possessor(ctx: _Context, m: _Mention, resolved: dict[int, tupl
             continue
         owner = profiles[key]
         named_org = owner.kind in (ad.ORGANIZATION, ad.GROUP) and owner.key[0] == "entry"
-        if owner.kind == ad.PERSON or not owner.code or not (owner.country or named_org):
+        if owner.kind == ad.PERSON:
+            if owner.country and m.kind != ad.PERSON:
+                # "his forces": the forces of the leader's country
+                m.code, m.country = _compose(owner.country, m.entry), owner.country
+                m.key = _key_for_org(m.code, ("composed", m.code, m.kind, True, ""))
+            return
+        if not owner.code or not (owner.country or named_org):
             return
         m.code = _compose(owner.code if named_org else owner.country, m.entry)
         m.country = owner.country
@@ -702,7 +813,7 @@ def _compatible_pronoun(features: frozenset[str], p: _Candidate) -> bool:
         return not (p.gender and clash)
     if "thing" in features:
         return p.kind in (ad.ORGANIZATION, ad.COUNTRY) or (p.kind == ad.GROUP and not p.plural)
-    return (p.kind == ad.GROUP and p.plural) or p.kind == ad.ORGANIZATION or (p.kind == ad.COUNTRY and p.plural)
+    return p.kind in (ad.GROUP, ad.ORGANIZATION) or (p.kind == ad.COUNTRY and p.plural)
 
 
 def _pleonastic(ctx: _Context, tok) -> bool:
@@ -721,8 +832,15 @@ def _governing_subjects(ctx: _Context, tok) -> set[int]:
     tokens = ctx.parse.tokens
     found: set[int] = set()
     i = tok.head
-    if tok.dep in _SUBJECT_DEPS or tok.dep == "poss":
-        i = tokens[tok.head].i
+    # "X lost his seat": the subject of the clause the pronoun sits in, when the pronoun is not that subject
+    verb = tokens[tok.head] if tok.dep not in _SUBJECT_DEPS else None
+    for _ in range(4):
+        if verb is None or verb.pos in ("VERB", "AUX") or verb.head == verb.i:
+            break
+        verb = tokens[verb.head]
+    if verb is not None and verb.pos in ("VERB", "AUX"):
+        found.update(c for c in ctx.children[verb.i] if tokens[c].dep in _SUBJECT_DEPS)
+        i = verb.i
     seen = 0
     while seen < 6:
         current = tokens[i]
@@ -740,6 +858,13 @@ def _governing_subjects(ctx: _Context, tok) -> set[int]:
 def _resolve_pronoun(ctx: _Context, tok, history: list[_Mention], profiles: dict, sent_of: list[int]):
     features = ctx.pronouns[tok.lower]
     tokens = ctx.parse.tokens
+    if "relative" in features:
+        m = _relative_antecedent(ctx, tok, history)
+        p = profiles.get(m.key) if m is not None else None
+        if p is None or "people" in features and p.kind not in (ad.PERSON, ad.GROUP) or (
+                "thing" in features and p.kind == ad.PERSON):
+            return None
+        return _Mention(tok.start, tok.end, m.key, tok.text, m.kind, head=tok.i, first_token=tok.i, type="pronoun")
     if tok.lower == "it" and _pleonastic(ctx, tok):
         return None
     if tok.lower == "her" and tok.dep in ("dobj", "dative", "pobj"):
@@ -747,8 +872,10 @@ def _resolve_pronoun(ctx: _Context, tok, history: list[_Mention], profiles: dict
     reflexive = "reflexive" in features
     governing = _governing_subjects(ctx, tok)
     best: dict[tuple, float] = {}
-    for m in history:
-        if sent_of[tok.i] - sent_of[m.head] > _PRONOUN_WINDOW or m.head >= tok.i:
+    for m in reversed(history):
+        if sent_of[tok.i] - sent_of[m.head] > _PRONOUN_WINDOW:
+            break
+        if m.head >= tok.i:
             continue
         p = profiles.get(m.key)
         if p is None or not _compatible_pronoun(features, p):
@@ -762,10 +889,11 @@ def _resolve_pronoun(ctx: _Context, tok, history: list[_Mention], profiles: dict
             score += 2.0
         if reflexive and same_clause_subject:
             score += 5
-        if "female" in features and p.gender == "female" or "male" in features and p.gender == "male":
-            score += 1.5
-        if m.type != "name":
-            score -= 0.25
+        if "female" in features:
+            # most people in the news whose gender the text does not reveal are men
+            score += 1.0 if p.gender == "female" else -1.0
+        if m.key[0] == "anon":
+            score -= 0.5
         best[m.key] = max(best.get(m.key, -99.0), score)
     if not best:
         return None
@@ -787,8 +915,10 @@ def _resolve_role(ctx: _Context, m: _Mention, history: list[_Mention], profiles:
     entry = m.entry
     noun = ctx.parse.tokens[m.head].lemma.lower()
     best: dict[tuple, float] = {}
-    for earlier in history:
-        if sent_of[m.head] - sent_of[earlier.head] > _ROLE_WINDOW or earlier.key == m.key:
+    for earlier in reversed(history):
+        if sent_of[m.head] - sent_of[earlier.head] > _ROLE_WINDOW:
+            break
+        if earlier.key == m.key:
             continue
         p = profiles.get(earlier.key)
         if p is None:
@@ -802,6 +932,8 @@ def _resolve_role(ctx: _Context, m: _Mention, history: list[_Mention], profiles:
                 continue
             if wanted == "nonstate" and p.role in _STATE_ROLES:
                 continue
+            if noun in p.name.split():
+                score += 3.0  # "the agency" after "International Atomic Energy Agency"
         elif m.kind == ad.PERSON:
             if p.kind != ad.PERSON:
                 continue
@@ -820,7 +952,7 @@ def _resolve_role(ctx: _Context, m: _Mention, history: list[_Mention], profiles:
             if p.key[0] == "entry":
                 score += 1.0
         else:
-            if p.kind != m.kind or p.role != m.role:
+            if p.kind != m.kind or p.role != m.role or noun not in p.name.split():
                 continue
         best[earlier.key] = max(best.get(earlier.key, -99.0), score)
     if not best:
@@ -876,10 +1008,25 @@ def find_actors(parse: Parse, doc_id: str, dictionary=None, published: str | Non
     _merge_persons(mentions)
     _merge_bare_agents(mentions)
     mentions = _resolve(ctx, mentions)
-    return _assemble(parse.text, doc_id, mentions)
+    return _assemble(parse.text, doc_id, mentions, _home_country(units))
 
 
-def _assemble(text: str, doc_id: str, mentions: list[_Mention]) -> tuple[Actor, ...]:
+def _home_country(units: list[_Unit]) -> str | None:
+    """The country the story happens in: named clearly more often than any other (names, demonyms, capitals)."""
+    counts: dict[str, int] = {}
+    for unit in units:
+        entry = unit.entry
+        if entry is not None and not entry.user and entry.kind in (ad.COUNTRY, ad.DEMONYM, ad.CAPITAL):
+            code = (entry.country or entry.code or "")[:3]
+            dateline = entry.kind == ad.CAPITAL and unit.ner != "PERSON" and unit.dateline
+            counts[code] = counts.get(code, 0) + (3 if dateline else 1)
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] * 3 > ranked[0][1] * 2:
+        return None
+    return ranked[0][0]
+
+
+def _assemble(text: str, doc_id: str, mentions: list[_Mention], home: str | None = None) -> tuple[Actor, ...]:
     order: list[tuple] = []
     grouped: dict[tuple, list[_Mention]] = {}
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
@@ -889,6 +1036,7 @@ def _assemble(text: str, doc_id: str, mentions: list[_Mention]) -> tuple[Actor, 
         grouped[m.key].append(m)
     ids = {key: f"{doc_id}:a{n}" for n, key in enumerate(order, 1)}
     # a known member of a named group ("Haniyeh", code of Hamas) is affiliated with it when it is in the text
+    heads = {key: grouped[key][0] for key in order}
     org_by_code = {}
     for key in order:
         first = grouped[key][0]
@@ -910,8 +1058,17 @@ def _assemble(text: str, doc_id: str, mentions: list[_Mention]) -> tuple[Actor, 
         spans = {}
         for m in group:
             spans.setdefault((m.start, m.end), Span(m.start, m.end, text[m.start:m.end]))
+        code, country = pick("code"), pick("country")
+        org = heads.get(affiliation) if affiliation and affiliation != key else None
+        if first.kind == ad.PERSON and code is None and org is not None and org.code:
+            code, country = org.code, country or org.country  # "a spokesman for the group, X"
+        if home and country is None and code in _DOMESTIC_ROLES and key[0] in ("composed", "anon"):
+            # a bare "police" or "the army" in a story set in one country is that country's
+            code, country = home + code, home
+        elif home and code is None and country is None and first.kind == ad.PERSON and pick("role"):
+            code, country = home + pick("role"), home  # "Governor Uba Sani" in a story set in Nigeria
         actors.append(Actor(
-            id=ids[key], name=name, kind=first.kind, code=pick("code"), country=pick("country"),
+            id=ids[key], name=name, kind=first.kind, code=code, country=country,
             role=pick("role"), title=pick("title"),
             affiliation=ids.get(affiliation) if affiliation and affiliation != key else None,
             mentions=tuple(sorted(spans.values(), key=lambda s: s.start)),

@@ -52,6 +52,7 @@ _NUMERIC_DATE = re.compile(r"(\d{1,4})([/.\-])(\d{1,2})\2(\d{2,4})$")
 _YEAR_PAIR = re.compile(r"(\d{4})[-/](\d{2}|\d{4})$")
 _DAY_RANGE = re.compile(r"(\d{1,2})-(\d{1,2})$")
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})$")
+_DOTTED_CLOCK = re.compile(r"(\d{1,2})\.(\d{2})$")
 _ORDINAL = re.compile(r"(\d{1,2})(?:st|nd|rd|th)$")
 _DECADE = re.compile(r"(?:(\d{2})|')?(\d)0s$")
 _QUARTER = re.compile(r"q([1-4])$")
@@ -65,6 +66,7 @@ _AFTER_NUMBER_NOT_DATE = {"%", "percent", "people", "troops", "votes", "km", "mi
                           "meters", "tons", "tonnes", "dollars", "euros", "pounds", "units", "cases"}
 DATELINE_CHARS = 300
 _ANAPHOR_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y"}
+_ANAPHOR_CODES = frozenset(_ANAPHOR_UNITS.values())
 _NEGATIVE_ENTITY = {"MONEY", "PERCENT", "QUANTITY"}
 _NAME_ENTITY = {"PERSON", "ORG", "WORK_OF_ART", "LAW", "FAC", "PRODUCT", "GPE", "NORP", "LOC"}
 
@@ -98,8 +100,8 @@ def _first_words() -> frozenset[str]:
     openers = {key[0] for kind, table in lex.items()
                if kind not in ("future_verb", "future_aux", "timezone") for key in table}
     openers |= {key[0] + "s" for key in lex.get("weekday", {})}
-    openers |= {"the", "yesterday", "today", "tomorrow", "tonight", "every", "each", "once", "twice",
-                "fiscal", "noon", "midday", "midnight", "that", "earlier", "later", "for", "over", "in", "within", "recent", "'", "-", "this", "last"}
+    openers |= {"the", "yesterday", "today", "tomorrow", "tonight", "every", "each", "once", "twice", "times",
+                "fiscal", "noon", "midday", "midnight", "that", "earlier", "later", "recent", "q", "'", "-"}
     return frozenset(openers)
 
 
@@ -129,7 +131,7 @@ class _Grammar:
         return self.low[i] if 0 <= i < self.n else ""
 
     def phrase(self, kind: str, i: int) -> tuple[int, str] | None:
-        if i >= self.n:
+        if not 0 <= i < self.n:
             return None
         sizes = _phrase_sizes().get((kind, self.low[i]))
         if not sizes:
@@ -137,7 +139,7 @@ class _Grammar:
         table = self.lex[kind]
         for size in sizes:
             key = tuple(self.low[i:i + size])
-            if key in table:
+            if len(key) == size and key in table:
                 return i + size, table[key]
         return None
 
@@ -163,11 +165,7 @@ class _Grammar:
 
     def unit(self, i: int) -> tuple[int, str, bool] | None:
         found = self.phrase("unit", i)
-        if not found:
-            return None
-        word = self.w(i)
-        plural = word.endswith("s") and word not in ("s",) or word == "centuries"
-        return found[0], found[1], plural
+        return (found[0], found[1], self.w(i).endswith("s")) if found else None
 
     def year(self, i: int) -> tuple[int, int] | None:
         w = self.w(i)
@@ -418,13 +416,11 @@ class _Grammar:
             code = unit[1]
             if word in ("past", "last") and (the or word == "past") and code in ("D", "W", "M", "Y", "DE", "CE"):
                 return unit[0], ("dur", 1, code, True)
-            if word in ("following", "previous", "preceding"):
+            if word in ("following", "previous", "preceding") or the and word == "next" and code in _ANAPHOR_CODES:
                 return unit[0], ("anaphor", code, offset)
-            if code == "D" and not (the and word in ("next", "same")):
-                return None
             if code == "D":
-                return unit[0], ("anaphor", code, offset)
-            if the and word not in ("coming", "current", "next", "upcoming"):
+                return None
+            if the and word not in ("coming", "current", "upcoming"):
                 return None
             return unit[0], ("rel", code, offset)
         if the:
@@ -449,8 +445,6 @@ class _Grammar:
             return None
         if w == "tonight":
             return i + 1, ("time", ("rel", "D", 0), "NI")
-        if self.w(i + 1) == "'" and self.w(i + 2) == "s":
-            return i + 1, ("rel", "D", offset)
         return i + 1, ("rel", "D", offset)
 
     def weekday(self, i: int):
@@ -511,7 +505,7 @@ class _Grammar:
             return None
         if value == 1 and code == "S" and self.w(i) in ("a", "one"):
             return None  # "a second campus"
-        if self.w(i) in ("a", "an") and (self.number(i - 1) or self.unit(i - 1)) and i > 0:
+        if self.w(i) in ("a", "an") and (self.number(i - 1) or self.unit(i - 1)):
             return None  # a rate: "$9 an hour", "24 hours a week"
         return k, ("dur", value, code, False)
 
@@ -572,6 +566,8 @@ class _Grammar:
         if w == "midnight":
             return i + 1, "24:00"
         m = _CLOCK.match(w)
+        if not m and self.w(i + 1).replace(".", "") in ("am", "pm"):
+            m = _DOTTED_CLOCK.match(w)  # British "10.30am"
         hour, minute = (int(m.group(1)), int(m.group(2))) if m else (int(w), 0) if w.isdigit() and \
             len(w) <= 2 else (None, None)
         if hour is None:
@@ -836,11 +832,10 @@ def _meaning_value(meaning: tuple, anchor: dt.date | None, tense: str | None) ->
         if offset == 1:
             ahead = (day - anchor.isoweekday()) % 7 or 7
             return (anchor + dt.timedelta(days=ahead)).isoformat(), "day"
-        if tense in _PREFER_FUTURE:
-            delta = delta % 7
-        elif offset == 0 and tense not in ("past",):
-            pass
-        else:
+        if tense in _PREFER_FUTURE or tense == "present":
+            # A present tense that is not reporting speech schedules: "the summit opens Friday".
+            delta %= 7
+        elif offset is None or tense == "past":
             delta = -((-delta) % 7)
         return (anchor + dt.timedelta(days=delta)).isoformat(), "day"
     if kind == "time":
@@ -932,12 +927,13 @@ def _date_data_parser(anchor: dt.date, prefer: str):
 
 
 def _worth_dateparser(words: list[tuple[str, int, int, str]]) -> bool:
-    """Only text naming a calendar word or a date-like number: dateparser turns "the 99th day" into 1999."""
+    """Only text naming a month, a weekday or a date-like number: dateparser turns "the 99th day" into 1999
+    and "a second" into a clock time."""
     lex = load_words()
     if any(_ORDINAL.match(w[0]) and int(_ORDINAL.match(w[0]).group(1)) > 31 for w in words):
         return False
     for low, _start, _end, _raw in words:
-        if any((low,) in lex.get(kind, {}) for kind in ("month", "weekday", "unit", "season")):
+        if any((low,) in lex.get(kind, {}) for kind in ("month", "weekday")) or low in ("yesterday", "tomorrow"):
             return True
         if _NUMERIC_DATE.match(low) or _CLOCK.match(low):
             return True
@@ -1056,8 +1052,16 @@ def _is_quantity(meaning: tuple, words, k: int, end: int, parse: Parse, token_at
     after = words[end][0] if end < len(words) else ""
     if before in _CURRENCY or after in _AFTER_NUMBER_NOT_DATE:
         return True
+    streets = load_words().get("street", {})
+    for low, _start, _end, raw in words[end:end + 3]:
+        if (low,) in streets:
+            return True  # a house number: "1935 Orchard St."
+        if not raw[:1].isupper():
+            break
     if parse.tokens:
         token = parse.tokens[token_at(words[k][1])]
+        if meaning[1] < 1800 and token.ent_type != "DATE":
+            return True  # an old year needs the tagger's support: "at 1146 and 1160 W. Avenue"
         if token.ent_type in _NEGATIVE_ENTITY or token.ent_type == "CARDINAL" and token.dep == "nummod":
             return True
         # "for 2010 tickets" counts tickets; "the 2010 elections" names a year.
@@ -1137,9 +1141,6 @@ def find_dates(parse: Parse, published: str | None) -> tuple[DateExpr, ...]:
             elif tense == "perfect":
                 # "has been postponed until Saturday" points forward; otherwise a perfect reports the past.
                 tense = "future" if preposition in ("until", "till") else "past"
-            elif tense == "present":
-                # A present tense that is not reporting speech schedules: "the summit opens Friday".
-                tense = "future"
         else:
             tense = None
         if meaning is not None and meaning[0] == "anaphor":

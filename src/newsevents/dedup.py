@@ -22,9 +22,13 @@ SEED = 1
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def content_hash(text: str) -> str:
-    """A hash of the text that ignores case, punctuation and spacing (exact re-ingest detection)."""
-    return hashlib.sha1(" ".join(_WORD.findall(text.lower())).encode("utf-8")).hexdigest()
+def content_hash(text: str) -> str | None:
+    """A hash of the text that ignores case, punctuation and spacing (exact re-ingest detection).
+
+    None for a text without words: empty texts (failed articles) are not copies of each other.
+    """
+    words = _WORD.findall(text.lower())
+    return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest() if words else None
 
 
 def shingles(text: str, k: int = SHINGLE_WORDS) -> set[bytes]:

@@ -421,7 +421,7 @@ def run(paths, config: pipeline.Config = pipeline.DEFAULT_CONFIG, published=None
     n_workers = 0
     ready = started
     counts = {"articles": 0, "errors": 0, "shards": 0, "resumed_articles": 0, "resumed_shards": 0,
-              "retried_shards": 0}
+              "retried_shards": 0, "worker_seconds": 0.0, "writer_seconds": 0.0}
     try:
         client.run(warm_up, settings)
         ready = time.perf_counter()
@@ -454,12 +454,15 @@ def run(paths, config: pipeline.Config = pipeline.DEFAULT_CONFIG, published=None
                     return
                 result = _failure_result(part, exc, source)
             future.release()
+            writing = time.perf_counter()
             writer.write(result)
+            counts["writer_seconds"] += time.perf_counter() - writing
+            counts["worker_seconds"] += result["seconds"]
             counts["articles"] += result["articles"]
             counts["errors"] += result["errors"]
             counts["shards"] += 1
             if bar is not None:
-                elapsed = time.perf_counter() - started
+                elapsed = time.perf_counter() - ready
                 bar.update(task, advance=result["articles"], rate=counts["articles"] / max(elapsed, 1e-9))
 
         with _progress_bar(show, total) as bar:
@@ -491,6 +494,8 @@ def run(paths, config: pipeline.Config = pipeline.DEFAULT_CONFIG, published=None
     seconds, working = finished - started, finished - ready
     return {
         **counts,
+        "worker_seconds": round(counts["worker_seconds"], 2),
+        "writer_seconds": round(counts["writer_seconds"], 2),
         "seconds": round(seconds, 2),
         "articles_per_second": round(counts["articles"] / seconds, 2) if seconds else 0.0,
         "seconds_after_startup": round(working, 2),

@@ -30,12 +30,16 @@ DEONTIC_AUX = {"must", "should", "ought"}
 NEGATIONS = {"not", "n't", "never", "no"}
 INHERIT_SUBJECT_DEPS = {"conj", "advcl", "pcomp", "ccomp", "acomp", "prep"}
 FRAMING_REPORTS = {"insist", "warn", "claim"}
+NOMINAL = {"NOUN", "PROPN", "PRON"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 REPORTING = {"say", "tell", "announce", "state", "declare", "add", "report", "claim", "insist", "stress",
              "conclude", "warn", "write", "note", "argue", "believe", "think", "indicate", "suggest", "confirm"}
 ACTOR_LINK_DEPS = ("compound", "amod", "poss", "nmod", "appos")
+ALLEGING = {"accuse", "blame", "charge", "allege", "suspect", "claim", "deny", "rumour", "rumor"}
+CLAUSE_DEPTH = {"advcl": 3, "relcl": 2, "acl": 2}  # background clauses weigh more than one step
+TARGET_PREPS = ("with", "against", "to", "toward", "towards", "from", "into", "over", "for", "by")
 RECODING_FAMILIES = {"intent", "appeal", "demand", "reject", "threaten"}
-COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08", "09"}
+COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
 CONFLICT_ROOTS = {"15", "16", "17", "18", "19", "20"}
 
@@ -138,8 +142,78 @@ def _entries(text: str, start: int) -> list[Entry]:
     return out
 
 
+_PETRARCH_BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s*---", re.MULTILINE)
+_TSV_LINE = re.compile(r"^[^#\n][^\n]*\t", re.MULTILINE)
+_PETRARCH_PREPS = {"to", "for", "with", "against", "on", "in", "at", "of", "from", "into", "by", "over", "off",
+                   "out", "up", "down", "back", "away"}
+PETRARCH_ROLES = "subj=source obj=target with=target against=target to=target on=target at=target for=target"
+
+
+def _petrarch_entries(text: str, start: int, codes: dict) -> list[Entry]:
+    """Entries from a PETRARCH/TABARI verbs dictionary: each verb's default code and its simple
+    after-verb patterns ("- * DIPLOMATIC TIES [064]"); patterns with actor markers are skipped."""
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
+    roles = tuple(tuple(r.split("=")) for r in PETRARCH_ROLES.split())
+    synsets: dict[str, list[str]] = {}
+    out: list[Entry] = []
+    current_syn = None
+    code = None
+    forms: list[tuple[str, tuple[str, ...]]] = []
+
+    def add(lemma: str, parts: tuple[str, ...], obj: tuple[str, ...], entry_code: str | None) -> None:
+        if entry_code in codes and lemma:
+            n = start + len(out)
+            out.append(Entry(f"petr.{lemma}.{n}", entry_code, "verb", lemma, parts, obj, roles, None, n))
+
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        block = _PETRARCH_BLOCK.match(line)
+        if block:
+            code, forms, current_syn = block.group(2).split(":")[0], [], None
+            continue
+        if line.startswith("&"):
+            current_syn = line[1:].split()[0].upper()
+            synsets[current_syn] = []
+            continue
+        if line.startswith("+") and current_syn is not None:
+            synsets[current_syn].append(line[1:].replace("_", " ").lower())
+            continue
+        if line.startswith("-"):
+            pattern = re.match(r"-\s*(.*?)\s*\[([^\]]*)\]", line)
+            if not pattern or not forms:
+                continue
+            words, pcode = pattern.group(1).replace("_", " ").split(), pattern.group(2).split(":")[0]
+            if not words or words[0] != "*" or any(w[0] in "$+%" for w in words[1:]) or "*" in words[1:]:
+                continue
+            tails = [[]]
+            for w in words[1:]:
+                options = synsets.get(w[1:].upper(), []) if w.startswith("&") else [w.lower()]
+                tails = [t + o.split() for t in tails for o in options]
+            for tail in tails:
+                parts = tuple(w for w in tail if w in _PETRARCH_PREPS)
+                obj = tuple(w for w in tail if w not in _PETRARCH_PREPS)
+                if len(obj) <= 3:
+                    for lemma, particles in forms:
+                        add(lemma, particles + parts, obj, pcode)
+            continue
+        if code is None:
+            continue
+        for form in re.sub(r"[{}]", " ", re.sub(r"\[.*?\]", "", line)).split():
+            words = form.split("_")
+            marked = next((w for w in words if w.startswith("+")), words[0])  # "+" marks the verb
+            verb = marked.lstrip("+").lower()
+            particles = tuple(w.lstrip("+").lower() for w in words[words.index(marked) + 1:])
+            forms.append((verb, particles))
+            add(verb, particles, (), code)
+    return out
+
+
 def load_lexicon(paths: Sequence[str] = ()) -> Lexicon:
-    """Bundled event lexicon plus the user's files (user entries come first and win ties)."""
+    """Bundled event lexicon plus the user's files (user entries come first and win ties).
+
+    User files are in our TSV format or PETRARCH/TABARI verbs-dictionary format (detected)."""
     return _load(tuple(str(p) for p in paths))
 
 
@@ -158,7 +232,10 @@ def _load(paths: tuple[str, ...]) -> Lexicon:
               if f.name.endswith(".tsv")]
     order = 0
     for text in texts:
-        entries = _entries(text, order)
+        if _PETRARCH_BLOCK.search(text) and not _TSV_LINE.search(text):
+            entries = _petrarch_entries(text, order, lexicon.codes)
+        else:
+            entries = _entries(text, order)
         order += len(entries) + 1
         for entry in entries:
             if entry.code not in lexicon.codes:
@@ -174,8 +251,9 @@ def _load(paths: tuple[str, ...]) -> Lexicon:
 class _Tree:
     """Children lists and token-to-actor lookup for one parse (built once per call)."""
 
-    def __init__(self, parse: Parse, actors: Sequence[Actor]):
+    def __init__(self, parse: Parse, actors: Sequence[Actor], event_nouns=frozenset()):
         self.parse = parse
+        self.event_nouns = event_nouns
         self.tokens = parse.tokens
         self.kids: list[list[Token]] = [[] for _ in parse.tokens]
         for t in parse.tokens:
@@ -202,9 +280,6 @@ class _Tree:
     def child(self, i: int, deps) -> Token | None:
         return next((c for c in self.kids[i] if c.dep in deps), None)
 
-    def children(self, i: int, deps) -> list[Token]:
-        return [c for c in self.kids[i] if c.dep in deps]
-
     def words(self, t: Token) -> set[str]:
         return {t.lemma.lower(), t.lower}
 
@@ -220,7 +295,7 @@ class _Tree:
         """Distance to the root; adverbial and relative clauses count double (background material)."""
         d = steps = 0
         while self.tokens[i].head != i and steps < 50:
-            d += 2 if self.tokens[i].dep in ("advcl", "relcl", "acl") else 1
+            d += CLAUSE_DEPTH.get(self.tokens[i].dep, 1)
             i = self.tokens[i].head
             steps += 1
         return d
@@ -229,11 +304,10 @@ class _Tree:
         return any(c.dep in PASSIVE_SUBJ_DEPS or c.dep == "auxpass" for c in self.kids[i])
 
     def conjuncts(self, i: int) -> list[int]:
+        """Token ``i`` and the noun phrases coordinated with it ("Chad and Niger")."""
         out = [i]
         for c in self.kids[i]:
-            if c.dep == "conj" and self.tokens[i].pos in ("NOUN", "PROPN", "PRON") or (
-                c.dep == "conj" and c.pos in ("NOUN", "PROPN", "PRON")
-            ):
+            if c.dep == "conj" and NOMINAL & {c.pos, self.tokens[i].pos}:
                 out.extend(self.conjuncts(c.i))
         return out
 
@@ -266,6 +340,12 @@ class _Tree:
                         return actor
         return None
 
+    def modifier_actors(self, i: int) -> list[str]:
+        """Actors modifying the noun at ``i``: possessor, adjective, compound or "by" phrase."""
+        found = [a for c in self.kids[i] if c.dep in ("poss", "amod", "compound", "nmod")
+                 for a in self.actors_at(c.i)]
+        return found or [a for j in self.prep_objects(i, "by") for a in self.actors_at(j)]
+
     def prep_objects(self, i: int, prep: str) -> list[int]:
         out = []
         for c in self.kids[i]:
@@ -280,7 +360,7 @@ class _Tree:
         a single word may also be a compound modifier ("the ceasefire agreement")."""
         if len(words) == 1:
             return words[0] in self.words(self.tokens[i]) or any(
-                c.dep == "compound" and words[0] in self.words(c) for c in self.kids[i])
+                c.dep in ("compound", "amod") and words[0] in self.words(c) for c in self.kids[i])
         span = self.subtree(i)
         lo, hi = span[0], span[-1] + 1
         n = len(words)
@@ -303,10 +383,10 @@ class _Match:
 
 def _parts_near(tree: _Tree, i: int, obj: int | None) -> set[str]:
     found: set[str] = set()
-    heads = [i] + ([obj] if obj is not None else [])
+    heads = [i] + ([obj] if obj is not None else []) + [c.i for c in tree.kids[i] if c.dep == "dobj"]
     for h in heads:
         for c in tree.kids[h]:
-            if c.dep in PART_DEPS:
+            if c.dep in PART_DEPS and not _temporal(tree, c.i):
                 found |= tree.words(c)
                 for g in tree.kids[c.i]:
                     if g.dep in ("prep", "prt", "advmod", "pobj"):
@@ -314,6 +394,11 @@ def _parts_near(tree: _Tree, i: int, obj: int | None) -> set[str]:
             if c.dep in COMP_DEPS:
                 found |= {a.lower for a in tree.kids[c.i] if a.dep == "aux"}
     return found
+
+
+def _temporal(tree: _Tree, i: int) -> bool:
+    """A prepositional phrase of time ("on Thursday"), which never selects a phrasal meaning."""
+    return any(p.ent_type in ("DATE", "TIME") for p in tree.kids[i] if p.dep == "pobj")
 
 
 def _object_candidates(tree: _Tree, i: int) -> list[int]:
@@ -340,7 +425,7 @@ def _match_verb(tree: _Tree, i: int, entries: list[Entry]) -> _Match | None:
         obj_tok = None
         if entry.obj:
             obj_tok = next((o for o in _object_candidates(tree, i) if tree.phrase_has(o, entry.obj)), None)
-            if obj_tok is None:
+            if obj_tok is None or (tree.tokens[obj_tok].dep in COMP_DEPS and "to" not in entry.parts):
                 continue
         if entry.parts:
             if parts is None or obj_tok is not None:
@@ -380,7 +465,13 @@ def _subject(tree: _Tree, i: int, seen: int = 0) -> list[str]:
     tok = tree.tokens[i]
     if tree.is_passive(i):
         by = tree.prep_objects(i, "by")
-        return [a for b in by for a in tree.actors_at(b)]
+        found = [a for b in by for a in tree.actors_at(b)]
+        if not found:
+            # "were killed in an Israeli air strike": the perpetrator modifies the event noun
+            events_in = [j for prep in ("in", "during") for j in tree.prep_objects(i, prep)
+                         if tree.tokens[j].lemma.lower() in tree.event_nouns]
+            found = [a for j in events_in for a in tree.modifier_actors(j)]
+        return found
     subj = tree.child(i, SUBJ_DEPS)
     if subj is not None:
         if subj.lower in ("who", "which", "that") and tok.dep == "relcl":
@@ -394,12 +485,22 @@ def _subject(tree: _Tree, i: int, seen: int = 0) -> list[str]:
         if obj is not None and tree.actors_at(obj.i):
             return tree.actors_at(obj.i)
         return _subject(tree, head, seen + 1)
-    if tok.dep in INHERIT_SUBJECT_DEPS or (tok.dep == "acl" and tok.tag == "VBG"):
+    if tok.dep in INHERIT_SUBJECT_DEPS:
         if tok.dep == "pcomp":
-            head = tree.tokens[head].head
+            prep = tree.tokens[head]
+            head = prep.head
+            # object control: "accused [X] of attacking", "stopped [X] from entering"
+            if prep.lower in ("of", "from", "for") and tree.tokens[head].pos in ("VERB", "NOUN", "PROPN"):
+                controller = tree.tokens[head] if tree.tokens[head].pos != "VERB" else tree.child(head, {"dobj"})
+                if controller is not None and tree.actors_at(controller.i):
+                    return tree.actors_at(controller.i)
         return _subject(tree, head, seen + 1)
     if tok.dep == "relcl":
         return tree.actors_at(head)
+    if tok.dep == "acl" and tok.tag == "VBG":
+        # "issued a statement demanding ...": the one who issued it
+        return tree.actors_at(head) or (_subject(tree, tree.tokens[head].head, seen + 1)
+                                        if tree.tokens[head].dep == "dobj" else [])
     return []
 
 
@@ -465,16 +566,38 @@ def _arguments(tree: _Tree, match: _Match) -> tuple[list[str], list[str], list[s
             notes.append(f"{slot}->{role}")
     if match.pattern == "noun" and not sources:
         tok = tree.tokens[match.trigger]
-        if tok.dep in ("dobj", "pobj", "attr"):
-            verb = tok.head if tok.dep != "pobj" else tree.tokens[tok.head].head
+        if tok.dep in ("dobj", "attr"):  # "launched an offensive", "staged a protest"
+            verb = tok.head
             if tree.tokens[verb].pos in ("VERB", "AUX"):
                 sources = _subject(tree, verb)
                 if sources:
                     notes.append("verb-subj->source")
     if match.pattern == "noun" and len(sources) > 1 and not targets and match.entry.role_of("between"):
         sources, targets = sources[:1], sources[1:]
-    targets = [t for t in targets if t not in sources] or []
+    targets = [t for t in targets if t not in sources]
+    if not targets and match.pattern != "noun" and match.entry.role_of("obj") == "target":
+        targets = _first_actor_in_object(tree, match.trigger, sources)
+        if targets:
+            notes.append("obj-phrase->target")
     return sources, targets, notes
+
+
+def _first_actor_in_object(tree: _Tree, i: int, exclude: list[str]) -> list[str]:
+    """The first actor inside the verb's object phrase ("condemned an attack by [X]", "welcomed the
+    resumption of ties with [X]"), when no actor heads the object itself."""
+    if tree.is_passive(i):
+        return []
+    for c in tree.kids[i]:
+        if c.dep == "dobj":
+            for j in tree.subtree(c.i):
+                actor = tree.actor_of.get(j)
+                if actor and actor not in exclude:
+                    return [actor]
+    for prep in TARGET_PREPS:
+        found = [a for j in tree.prep_objects(i, prep) for a in tree.actors_at(j) if a not in exclude]
+        if found:
+            return found
+    return []
 
 
 # ---------------------------------------------------------------- modality
@@ -562,7 +685,7 @@ def _frame_of(tree: _Tree, lexicon: Lexicon, i: int) -> tuple[Entry, int] | None
         return Entry(entry.id, entry.code, "frame", entry.lemma, (), (), entry.roles,
                      family[entry.code[:2]], entry.order), head
     head_tok = tree.tokens[head]
-    for key in (head_tok.lemma.lower(), head_tok.lower):
+    for key in _lemma_keys(head_tok):
         entries = lexicon.frames.get(key)
         if entries:
             best = _match_verb(tree, head, entries)
@@ -576,7 +699,7 @@ def _candidates(tree: _Tree, lexicon: Lexicon) -> list[_Candidate]:
     consumed: set[int] = set()
     for tok in tree.tokens:
         if tok.pos in ("VERB", "AUX") or (tok.pos == "NOUN" and tok.tag.startswith("VB")):
-            entries = lexicon.verbs.get(tok.lemma.lower()) or lexicon.verbs.get(tok.lower)
+            entries = next((lexicon.verbs[k] for k in _lemma_keys(tok) if k in lexicon.verbs), None)
             if entries:
                 match = _match_verb(tree, tok.i, entries)
                 if match is not None:
@@ -606,18 +729,53 @@ def _candidates(tree: _Tree, lexicon: Lexicon) -> list[_Candidate]:
     for tok in tree.tokens:
         if tok.i in framed or tok.i in verb_triggers or tok.pos not in ("VERB", "ADJ"):
             continue
-        entries = lexicon.frames.get(tok.lemma.lower()) or lexicon.frames.get(tok.lower)
+        entries = next((lexicon.frames[k] for k in _lemma_keys(tok) if k in lexicon.frames), None)
         match = _match_verb(tree, tok.i, entries) if entries else None
         if match is None or match.entry.family not in RECODING_FAMILIES:
             continue
-        if not any(c.dep in COMP_DEPS for c in tree.kids[tok.i]):
+        if not any(c.dep in COMP_DEPS or (c.dep == "prep" and c.lower == "to" and tree.child(c.i, {"pcomp"}))
+                   for c in tree.kids[tok.i]):
             continue
         cand = _Candidate(match.entry.code, match.entry, tok.i, _subject(tree, tok.i),
                           _addressees(tree, tok.i), [], "frame", anchor=tok.i)
         cand.notes.append("subj->source")
         _apply_modality(tree, lexicon, cand, tok.i)
         out.append(cand)
+    out.extend(_reported_obligations(tree, lexicon, verb_triggers))
     return out
+
+
+def _reported_obligations(tree: _Tree, lexicon: Lexicon, verb_triggers: set[int]) -> list[_Candidate]:
+    """"X said Y must/should do Z" is a demand by X on Y, whatever Z is (lexicon frames "must", "should")."""
+    out = []
+    for tok in tree.tokens:
+        entries = lexicon.frames.get(tok.lower) if tok.dep == "aux" else None
+        verb = tree.tokens[tok.head]
+        if not entries or verb.i in verb_triggers or verb.dep != "ccomp" or _negated(tree, verb.i):
+            continue
+        reporting = tree.tokens[verb.head]
+        if reporting.lemma.lower() not in REPORTING:
+            continue
+        speakers = _subject(tree, reporting.i)
+        subject = tree.child(verb.i, SUBJ_DEPS)
+        addressees = [a for a in (tree.actors_at(subject.i) if subject is not None else []) if a not in speakers]
+        if speakers:
+            out.append(_Candidate(entries[0].code, entries[0], verb.i, speakers, addressees,
+                                  ["subj->source", "must->demand"], "frame", anchor=verb.i))
+    return out
+
+
+def _lemma_keys(tok: Token) -> list[str]:
+    """The lemma, the form, then guesses that undo an inflection the lemmatizer missed ("staged")."""
+    form = tok.lower
+    keys = [tok.lemma.lower(), form]
+    if tok.tag in ("VBD", "VBN") and form.endswith("ed"):
+        keys += [form[:-1], form[:-2], form[:-3] if form[-3:-2] == form[-4:-3] else form[:-2]]
+    elif tok.tag == "VBG" and form.endswith("ing"):
+        keys += [form[:-3] + "e", form[:-3], form[:-4] if form[-4:-3] == form[-5:-4] else form[:-3]]
+    elif tok.tag == "VBZ" and form.endswith("s"):
+        keys += [form[:-1], form[:-2]]
+    return keys
 
 
 def _governing_verb(tree: _Tree, i: int) -> int | None:
@@ -649,6 +807,10 @@ def _apply_modality(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int) -> 
         return
     aux = _aux(tree, i)
     head = tree.tokens[tok.head]
+    governor = tree.tokens[head.head] if tok.dep == "pcomp" else head
+    if tok.dep in ("pcomp", "ccomp") and governor.lemma.lower() in ALLEGING:
+        cand.mode = "hypothetical"
+        return
     if aux & DEONTIC_AUX and tok.dep == "ccomp" and head.lemma.lower() in REPORTING and not negated:
         speakers = _subject(tree, head.i)
         if speakers:
@@ -661,8 +823,8 @@ def _apply_modality(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int) -> 
     if _question(tree, i):
         cand.mode = "hypothetical"
         return
-    if future and polarity in ("cooperative", "conflict"):
-        if negated and polarity == "cooperative":
+    if future and (polarity == "cooperative" or (polarity == "conflict" and not negated)):
+        if negated:
             cand.code = lexicon.recode("reject", cand.code)
         else:
             cand.code = lexicon.recode("intent" if polarity == "cooperative" else "threaten", cand.code)
@@ -701,6 +863,8 @@ def _apply_frame(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int, frame:
         return True
     if negated_frame and family == "intent":
         family = "reject"
+    elif family == "intent" and _polarity(cand.code) == "conflict":
+        family = "threaten"  # "vowed to retake the north" is a threat, not a pledge of cooperation
     cand.code = lexicon.recode(family, cand.code)
     frame_sources = _subject(tree, head)
     addressees: list[str] = []
@@ -710,8 +874,8 @@ def _apply_frame(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int, frame:
             subj = tree.child(i, SUBJ_DEPS)
             addressees = tree.actors_at(subj.i) if subj is not None else []
             addressees = addressees or [a for a in cand.sources if a not in frame_sources]
-    if frame_sources:
-        cand.sources = frame_sources
+    if frame_sources or family in ("appeal", "demand"):
+        cand.sources = frame_sources  # the one asked to act is never the asker
     if addressees:
         cand.targets = [a for a in addressees if a not in cand.sources]
     elif cand.targets:
@@ -752,17 +916,13 @@ def _confidence(tree: _Tree, cand: _Candidate) -> float:
     return round(max(0.05, min(score, 0.99)), 2)
 
 
-def _clause_tokens(tree: _Tree, i: int) -> set[int]:
-    return set(tree.subtree(i))
-
-
 def _event_date(tree: _Tree, cand: _Candidate, dates: Sequence[DateExpr], published: str | None,
                 dateline: DateExpr | None):
     start, end = tree.parse.sentence_of(cand.trigger)
     s_char, e_char = tree.tokens[start].start, tree.tokens[end - 1].end
     in_sentence = [d for d in dates if s_char <= d.start < e_char and d.value]
     if in_sentence:
-        clause = _clause_tokens(tree, cand.frame_trigger if cand.frame_trigger is not None else cand.trigger)
+        clause = set(tree.subtree(cand.frame_trigger if cand.frame_trigger is not None else cand.trigger))
         clause_chars = {tree.tokens[j].start for j in clause}
         governed = [d for d in in_sentence if d.start in clause_chars]
         pool = governed or in_sentence
@@ -777,7 +937,7 @@ def _event_date(tree: _Tree, cand: _Candidate, dates: Sequence[DateExpr], publis
 
 
 def _event_place(tree: _Tree, cand: _Candidate, places: Sequence[Place]) -> str | None:
-    clause = _clause_tokens(tree, cand.trigger)
+    clause = set(tree.subtree(cand.trigger))
     clause_chars = {tree.tokens[j].start for j in clause}
     start, end = tree.parse.sentence_of(cand.trigger)
     s_char, e_char = tree.tokens[start].start, tree.tokens[end - 1].end
@@ -815,8 +975,15 @@ def find_events(
     if not parse.tokens:
         return ()
     lexicon = lexicon or load_lexicon()
-    tree = _Tree(parse, actors)
+    tree = _Tree(parse, actors, lexicon.nouns.keys())
     candidates = _candidates(tree, lexicon)
+    explicit = {c.obj: c for c in candidates
+                if c.pattern == "verb-dobj" and c.obj is not None and tree.tokens[c.obj].dep in COMP_DEPS}
+    for host in explicit.values():
+        complement = next((c for c in candidates if c.trigger == host.obj), None)
+        if complement is not None and not host.targets:
+            host.targets = [t for t in complement.targets if t not in host.sources]
+    candidates = [c for c in candidates if not (c.frame_heads and c.trigger in explicit)]
     framed_heads = {h for c in candidates for h in c.frame_heads}
     framed_triggers = {c.trigger for c in candidates if c.frame_heads}
     dateline = _dateline(tree, dates)

@@ -19,14 +19,16 @@ STOPNAMES_FILE = "stopnames.txt"
 
 _KEY_DROP = re.compile(r"[.'\u2019\u2018`\"]")
 _KEY_SPACE = re.compile(r"[\s\-\u2010-\u2015_/]+")
+_SAINT = re.compile(r"\bsaint ")  # "Saint Petersburg" and "St. Petersburg" are one name
 
 
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
-    """Normalise a place name for lookup: no accents, case, dots, quotes, hyphens or leading "the"."""
+    """Normalise a place name for lookup: no accents, case, dots, quotes, hyphens or leading "the";
+    "Saint" becomes "st"."""
     folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     key = _KEY_SPACE.sub(" ", _KEY_DROP.sub("", folded.lower())).strip()
-    return key.removeprefix("the ")
+    return _SAINT.sub("st ", key.removeprefix("the "))
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,13 +132,14 @@ class Gazetteer:
 
 def read_lines(path: Path) -> list[str]:
     """Data lines of a file with ``#`` header lines (gzip when it ends in .gz)."""
-    opener = gzip.open if str(path).endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as handle:
-        lines = handle.read().splitlines()
+    data = path.read_bytes()
+    if str(path).endswith(".gz"):
+        data = gzip.decompress(data)
+    lines = data.decode("utf-8").splitlines()
     start = 0
     while start < len(lines) and lines[start].startswith("#"):
         start += 1
-    return [line for line in lines[start:] if line]
+    return [line for line in lines[start:] if line] if "" in lines[start:] else lines[start:]
 
 
 def read_table(path: Path) -> list[list[str]]:

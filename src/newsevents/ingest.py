@@ -104,8 +104,6 @@ def repair_mojibake(text: str) -> str:
 
     Only runs that form complete UTF-8 sequences are changed, so correct accented text is left alone.
     """
-    if not _MOJIBAKE.search(text):
-        return text
 
     def fix(match: re.Match[str]) -> str:
         try:
@@ -114,11 +112,13 @@ def repair_mojibake(text: str) -> str:
             return match.group()
 
     for _ in range(2):  # text mangled twice needs two passes
+        if not _MOJIBAKE.search(text):
+            break
         fixed = _MOJIBAKE.sub(fix, text)
         if fixed == text:
             break
         text = fixed
-    return _MOJIBAKE_CLOSE_QUOTE.sub("\u201d", text)
+    return _MOJIBAKE_CLOSE_QUOTE.sub("\u201d", text) if "\u00e2\u20ac" in text else text
 
 
 def _sanitize(text: str) -> tuple[str, list[Removed]]:

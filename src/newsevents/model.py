@@ -167,7 +167,7 @@ class DateExpr:
     end: int
     text: str
     value: str | None
-    precision: str | None  # day | month | year | week | range | time | None
+    precision: str | None  # day | week | month | quarter | season | year | decade | century | time | range | duration | ref | set | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,15 +4,14 @@ Toponyms come from the parser's place entities (GPE, LOC, FAC) and from capitali
 that name a gazetteer place; demonyms ("Afghan") and capitals used for their government ("Moscow
 warned") are left to the actors stage. Each distinct name is resolved once per article (one sense per
 discourse) by a score mixing population and feature priors with the article's context: the countries
-and US states its other places fall in, "Town, Region" patterns and the dateline.
+and states or provinces its other places fall in, "Town, Region" patterns and datelines.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -29,6 +28,11 @@ WEAK_LABELS = {"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"
 BIG_CITY = 100000
 MAX_NAME_TOKENS = 5
 CONTEXT_ROUNDS = 3
+# Context weights (tuned on the LGL and GeoWebNews dev sets): share of the article's other places in
+# a candidate's country, and a bonus for a town in a state or province the article names.
+COUNTRY_WEIGHT = 4.0
+STATE_BONUS = 1.5
+TOWN_STATE_WEIGHT = 0.5
 # Gazetteer-only matches (no place entity) must be at least this well known, or be explained by context.
 MIN_TOWN_POPULATION = 15000
 _DETERMINERS = {"the", "The", "THE"}
@@ -51,7 +55,7 @@ _LOCAL_NOUNS = {
     "family", "families", "teen", "couple", "businessman", "home", "homes", "neighborhood", "neighbourhood",
 }
 _TRAILING_KINDS = {"province", "region", "state", "governorate", "oblast", "district", "area", "city", "town"}
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{1,40}[A-Z.])(?:,\s*[A-Za-z.' ]{2,30})?\s*(?:\(|—|–|-{1,2}\s|,)")
+_DATELINE_ENDS = {",", ":", "—", "–", "-", "--", "("}
 
 
 @dataclass
@@ -66,7 +70,6 @@ class Mention:
     container: Mention | None = None
     dateline: bool = False
     metonymy: bool = False
-    scores: dict[int, float] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -124,22 +127,60 @@ def _detect(parse: Parse, gaz: Gazetteer) -> list[Mention]:
         for j in range(found.start, found.end):
             taken[j] = True
 
-    dateline = _dateline_mention(parse, gaz)
-    if dateline is not None:
-        take(dateline)
+    for dateline in _datelines(parse, gaz):
+        if not any(taken[dateline.start:dateline.end]):
+            take(dateline)
+    people = _person_words(parse)
     for ent in parse.entities:
         if ent.label in PLACE_LABELS and not any(taken[ent.start:ent.end]):
             found = _match_inside(tokens, gaz, ent.start, ent.end)
-            if found is not None:
+            if found is not None and not _surname(found, people):
                 take(found)
-    people = _person_words(parse)
     for found in _scan(tokens, gaz, taken, lambda i, end, key, candidates: _plausible(
-            tokens, i, end, key, candidates, people)):
+            gaz, tokens, i, end, key, candidates, people)):
         take(found)
+    states = _named_states(gaz, mentions)
+    if states:
+        for found in _scan(tokens, gaz, taken, lambda i, end, key, candidates: _local_town(
+                tokens, i, end, key, candidates, states, people)):
+            found.from_entity = True
+            take(found)
     known = {m.key for m in mentions}
-    for found in _scan(tokens, gaz, taken, lambda i, end, key, candidates: key in known and _echo(tokens, i, end)):
+    for found in _scan(tokens, gaz, taken, lambda i, end, key, candidates: key in known and _echo(tokens, i, end, people)):
         take(found)
     return mentions
+
+
+def _named_states(gaz: Gazetteer, mentions: list[Mention]) -> set[str]:
+    """Admin1 codes of the states and provinces the article names ("Connecticut", "Conn.")."""
+    states = set()
+    for mention in mentions:
+        for c in mention.candidates:
+            if _is_state(c) and c.admin1 and (name_key(c.name) == mention.key or gaz.is_alias(mention.key, c.index)):
+                states.add(c.admin1)
+    return states
+
+
+def _local_town(tokens, start: int, end: int, key: str, candidates: list[Entry], states: set[str],
+                people: set[str]) -> bool:
+    """A small town of a state the article names ("Harwinton" in a Connecticut story)."""
+    span = tokens[start:end]
+    if key in people or span[0].tag in ("JJ", "NNPS") or any(t.pos != "PROPN" for t in span):
+        return False
+    labels = {t.ent_type for t in span}
+    if labels - {"", "GPE", "LOC"}:
+        return False
+    if start > 0 and tokens[start - 1].pos == "PROPN" and _capitalised(tokens[start - 1]):
+        return False
+    if _inside_longer_name(tokens, end) or (end < len(tokens) and tokens[end].lower.rstrip(".") in _STREET_WORDS):
+        return False
+    return any(c.feature == "city" and c.admin1 in states and name_key(c.name) == key for c in candidates)
+
+
+def _surname(mention: Mention, people: set[str]) -> bool:
+    """A one-word town name that is also part of a person's name in this article ("Chen", "Tyler")."""
+    return mention.end - mention.start == 1 and mention.key in people and all(
+        c.feature == "city" for c in mention.candidates)
 
 
 def _person_words(parse: Parse) -> set[str]:
@@ -179,20 +220,31 @@ def _scan(tokens, gaz: Gazetteer, taken: list[bool], accept) -> list[Mention]:
     return found
 
 
-def _dateline_mention(parse: Parse, gaz: Gazetteer) -> Mention | None:
-    """The town of a dateline ("KABUL, Aug 16 (Reuters) -", "WASHINGTON (AP) --")."""
-    match = _DATELINE.match(parse.text)
-    if not match:
-        return None
+def _datelines(parse: Parse, gaz: Gazetteer) -> list[Mention]:
+    """Towns of datelines: upper-case names opening the text or a sentence, before a comma, colon, dash
+    or bracket ("KABUL, Aug 16 (Reuters) -", "WASHINGTON (AP) --", "BEIRUT: ...")."""
     tokens = parse.tokens
-    end = 0
-    while end < len(tokens) and tokens[end].end <= match.end(1):
-        end += 1
-    if not end or end > MAX_NAME_TOKENS:
-        return None
-    key = _key(tokens, 0, end)
-    candidates = [c for c in gaz.lookup(key) if c.lat is not None]
-    return Mention(0, end, key, candidates, from_entity=True, dateline=True) if candidates else None
+    starts = sorted({0} | {start for start, _ in parse.sentences})
+    found = []
+    for start in starts:
+        while start < len(tokens) and not tokens[start].text.strip():
+            start += 1
+        end = start
+        while end < len(tokens) and end - start < MAX_NAME_TOKENS and _upper_word(tokens[end]):
+            end += 1
+        if end == start or end >= len(tokens) or tokens[end].text not in _DATELINE_ENDS:
+            continue
+        if sum(len(t.text) for t in tokens[start:end]) < 4:
+            continue
+        key = _key(tokens, start, end)
+        candidates = [c for c in gaz.lookup(key) if c.lat is not None] if key not in gaz.stopnames else []
+        if candidates:
+            found.append(Mention(start, end, key, candidates, from_entity=True, dateline=True))
+    return found
+
+
+def _upper_word(token: Token) -> bool:
+    return token.text.isupper() and token.text[:1].isalpha()
 
 
 def _match_inside(tokens, gaz: Gazetteer, start: int, end: int) -> Mention | None:
@@ -201,12 +253,12 @@ def _match_inside(tokens, gaz: Gazetteer, start: int, end: int) -> Mention | Non
         start += 1
     while end > start and tokens[end - 1].text in ("'s", "’s", "'", ".", ","):
         end -= 1
-    if start >= end or (end - start == 1 and tokens[start].tag in ("JJ", "NNPS")):
+    if start >= end or not _capitalised(tokens[start]) or (end - start == 1 and tokens[start].tag in ("JJ", "NNPS")):
         return None
     streetlike = tokens[end - 1].lower.rstrip(".") in _STREET_WORDS or (
         end < len(tokens) and tokens[end].lower.rstrip(".") in _STREET_WORDS)
     key = _key(tokens, start, end)
-    candidates = gaz.lookup(key)
+    candidates = gaz.lookup(key) if key not in gaz.stopnames else []
     if candidates:
         return Mention(start, end, key, candidates, from_entity=True)
     if end - start > 1 and tokens[end - 1].lower in _TRAILING_KINDS:
@@ -238,7 +290,8 @@ def _strong(entry: Entry) -> bool:
     return entry.feature != "city" or entry.population >= MIN_TOWN_POPULATION
 
 
-def _plausible(tokens, start: int, end: int, key: str, candidates: list[Entry], people: set[str]) -> bool:
+def _plausible(gaz: Gazetteer, tokens, start: int, end: int, key: str, candidates: list[Entry],
+               people: set[str]) -> bool:
     """Whether a capitalised sequence outside place entities is a toponym rather than a word or name."""
     span = tokens[start:end]
     if span[0].tag in ("JJ", "JJR", "JJS") or (len(span) == 1 and span[0].tag == "NNPS"):
@@ -247,8 +300,10 @@ def _plausible(tokens, start: int, end: int, key: str, candidates: list[Entry], 
         return False
     if end < len(tokens) and tokens[end].lower.rstrip(".") in _STREET_WORDS:
         return False
+    if all(c.feature == "city" and c.population < BIG_CITY for c in candidates) and _inside_longer_name(tokens, end):
+        return False
     # Other names of a town count only where the parser saw a place.
-    named = [c for c in candidates if c.feature != "city" or name_key(c.name) == key]
+    named = [c for c in candidates if c.feature != "city" or name_key(c.name) == key or gaz.is_alias(key, c.index)]
     labels = {t.ent_type for t in span}
     locative = (start > 0 and tokens[start - 1].lower in _LOCATIVE_BEFORE) or (
         end < len(tokens) and tokens[end].lower in _LOCAL_NOUNS)
@@ -269,10 +324,19 @@ def _plausible(tokens, start: int, end: int, key: str, candidates: list[Entry], 
     return any(c.feature != "city" or c.population >= BIG_CITY for c in named)
 
 
-def _echo(tokens, start: int, end: int) -> bool:
+def _inside_longer_name(tokens, end: int) -> bool:
+    """The name goes on with more capitalised words ("Lansing State Journal", "St. Patrick's Day")."""
+    if end < len(tokens) and tokens[end].text in ("'s", "’s"):
+        end += 1
+    return end < len(tokens) and _capitalised(tokens[end]) and tokens[end].pos in ("PROPN", "NOUN")
+
+
+def _echo(tokens, start: int, end: int, people: set[str]) -> bool:
     """A later capitalised repeat of a found name, unless it is part of a longer person name."""
     span = tokens[start:end]
     if span[0].tag in ("JJ", "JJR", "JJS") or (len(span) == 1 and span[0].tag == "NNPS"):
+        return False
+    if len(span) == 1 and name_key(span[0].text) in people:
         return False
     if any(t.ent_type == "PERSON" for t in span):
         inside = (start > 0 and tokens[start - 1].ent_type == "PERSON" and span[0].ent_iob == "I") or (
@@ -294,20 +358,20 @@ def _link_containers(parse: Parse, gaz: Gazetteer, mentions: list[Mention]) -> l
             continue
         right = by_start.get(comma + 1)
         if right is not None:
-            extra = gaz.lookup_after_comma(right.key)
-            right.candidates = right.candidates + [c for c in extra if c not in right.candidates]
+            if right.key in gaz.after_comma:
+                right.candidates = gaz.lookup_after_comma(right.key)
         else:
-            right = _lookup_span(tokens, gaz, taken, range(comma + 2, min(len(tokens), comma + 4) + 1),
-                                 lambda end: (comma + 1, end), gaz.lookup_after_comma)
+            spans = [(comma + 1, end) for end in range(min(len(tokens), comma + 4), comma + 1, -1)]
+            right = _lookup_span(tokens, gaz, taken, spans, gaz.lookup_after_comma)
         if right is None:
             continue
-        regions = [c for c in right.candidates if c.feature in ("country", "region") and c.code]
+        regions = [c for c in right.candidates if c.feature == "country" or _is_state(c)]
         if not regions:
             continue
         left = by_end.get(comma)
         if left is None:
-            left = _lookup_span(tokens, gaz, taken, range(comma - 1, max(-1, comma - 4), -1),
-                                lambda begin: (begin, comma), gaz.lookup)
+            spans = [(begin, comma) for begin in range(max(0, comma - 3), comma)]
+            left = _lookup_span(tokens, gaz, taken, spans, gaz.lookup)
             if left is not None:
                 left.candidates = [c for c in left.candidates if any(_inside(c, r) for r in regions)]
                 if not left.candidates:
@@ -325,11 +389,10 @@ def _link_containers(parse: Parse, gaz: Gazetteer, mentions: list[Mention]) -> l
     return mentions + added
 
 
-def _lookup_span(tokens, gaz: Gazetteer, taken: set[int], bounds, span_of, lookup) -> Mention | None:
-    """The longest capitalised span (``span_of(bound)`` for each bound, longest first) that names places."""
-    for bound in bounds:
-        start, end = span_of(bound)
-        if start < 0 or end > len(tokens) or any(i in taken for i in range(start, end)):
+def _lookup_span(tokens, gaz: Gazetteer, taken: set[int], spans, lookup) -> Mention | None:
+    """The first of ``spans`` (longest first) that is capitalised, free and names places."""
+    for start, end in spans:
+        if any(i in taken for i in range(start, end)):
             continue
         if not all(_capitalised(t) or t.text in (".", "-") for t in tokens[start:end]):
             continue
@@ -341,16 +404,23 @@ def _lookup_span(tokens, gaz: Gazetteer, taken: set[int], bounds, span_of, looku
 
 
 def _inside(entry: Entry, region: Entry) -> bool:
+    """Whether ``entry`` lies in ``region`` as far as the gazetteer can tell."""
     if entry.index == region.index or entry.country is None or entry.country != region.country:
         return False
     if region.feature == "country":
         return True
-    if region.code.startswith("US-"):
-        return entry.admin1 == region.code.replace("-", ".")
+    if _is_state(region) and region.admin1:
+        return entry.admin1 == region.admin1 and not _is_state(entry)
     return entry.feature == "city"
 
 
+def _is_state(entry: Entry) -> bool:
+    """A first-level region (US state, province): it has an ISO 3166-2 code."""
+    return entry.feature == "region" and bool(entry.code)
+
+
 def _mark_metonymy(parse: Parse, mentions: list[Mention]) -> None:
+    """Capitals (and bare town names) as subjects of speech or action verbs are actors, not places."""
     verbs = _metonymy_verbs()
     tokens = parse.tokens
     for mention in mentions:
@@ -360,7 +430,11 @@ def _mark_metonymy(parse: Parse, mentions: list[Mention]) -> None:
         if len(heads) != 1 or heads[0].dep not in ("nsubj", "nsubjpass"):
             continue
         verb = tokens[heads[0].head]
-        if verb.lemma.lower() in verbs and any(c.capital and c.population >= 100000 for c in mention.candidates):
+        if verb.lemma.lower() not in verbs:
+            continue
+        # A capital speaks for its government; a mere town name that speaks is a person ("Flores said").
+        capital = any(c.capital and c.population >= 100000 for c in mention.candidates)
+        if capital or all(c.feature == "city" for c in mention.candidates):
             mention.metonymy = True
 
 
@@ -369,7 +443,9 @@ def _prior(entry: Entry, key: str) -> float:
         score = 11.0
     elif entry.feature == "region" and entry.code:
         score = 8.5 if entry.code.startswith("US-") else 8.0
-    elif entry.feature in ("region", "other") and not entry.admin1:
+    elif entry.feature == "other":
+        score = 12.0  # continents, seas, world regions: "Atlantic" is the ocean before any town
+    elif entry.feature == "region" and not entry.admin1:
         score = 9.0
     else:
         score = 2.0 + math.log10(entry.population + 10) + (1.5 if entry.capital else 0.0)
@@ -396,9 +472,17 @@ def _resolve(mentions: list[Mention]) -> dict[int, Entry]:
         best = picks[key]
         if all(not m.from_entity for m in group) and not _strong(best) and not any(m.container for m in group):
             continue
+        if _other_name_of_small_town(best, key) and not any(m.container for m in group):
+            continue
         for mention in group:
             chosen[id(mention)] = best
     return chosen
+
+
+def _other_name_of_small_town(entry: Entry, key: str) -> bool:
+    """A small town known by this name only as one of its other (often historical) names."""
+    return (entry.feature == "city" and entry.population < BIG_CITY and name_key(entry.name) != key
+            and not gazetteer.load().is_alias(key, entry.index))
 
 
 def _pick(key: str, group: list[Mention], groups: dict[str, list[Mention]], picks: dict[str, Entry]) -> Entry:
@@ -409,27 +493,29 @@ def _pick(key: str, group: list[Mention], groups: dict[str, list[Mention]], pick
             continue
         weight = len(groups[other]) * (2.0 if any(m.dateline for m in groups[other]) else 1.0)
         countries[entry.country] += weight
-        if entry.code.startswith("US-"):
-            states[entry.code.replace("-", ".")] += weight
-        elif entry.admin1.startswith("US."):
-            states[entry.admin1] += 0.5 * weight
+        if entry.admin1:
+            states[entry.admin1] += weight if _is_state(entry) else TOWN_STATE_WEIGHT * weight
     total = sum(countries.values()) or 1.0
     dateline = any(m.dateline for m in group)
 
     def score(entry: Entry) -> float:
         value = _prior(entry, key) + _pattern(entry, group)
         if entry.country:
-            value += 4.0 * countries[entry.country] / total
-        if not entry.code and entry.admin1 in states:
-            value += 1.5 + 0.5 * min(states[entry.admin1], 2.0)
+            value += COUNTRY_WEIGHT * countries[entry.country] / total
+        if not _is_state(entry) and entry.admin1 in states:
+            value += STATE_BONUS + 0.5 * min(states[entry.admin1], 2.0)
         if dateline and entry.feature == "city":
             value += 1.0
         return value
 
     candidates = _candidates(group)
-    if any(c.feature == "country" for c in candidates) and not any(m.container for m in group):
-        # A country's name means the country unless "Town, Region" says otherwise ("Italy, Texas").
-        candidates = [c for c in candidates if c.feature != "city"]
+    if not any(m.container for m in group):
+        # A country's name means the country unless "Town, Region" says otherwise ("Italy, Texas"),
+        # and a region's own name beats the small towns named after it ("England, Arkansas").
+        if any(c.feature == "country" for c in candidates):
+            candidates = [c for c in candidates if c.feature != "city"]
+        elif any(c.feature != "city" and c.lat is not None and name_key(c.name) == key for c in candidates):
+            candidates = [c for c in candidates if _strong(c)]
     return max(candidates, key=lambda e: (score(e), -e.index))
 
 

@@ -29,11 +29,8 @@ DASHES = ("--", "—", "―", "–", "-")
 # Characters after which a straight mark opens a quotation, and before which one closes it.
 _OPENERS_BEFORE = " \t\n([{—–-/:;“‘"
 _CLOSERS_AFTER = " \t\n)]}.,;:!?—–-”’…"
-_TRIM = " \t\n.,;:!?\"'“”‘’«»„‟‹›—–-―…"
-# Share of a reported clause that must lie inside quote marks for it to be a direct quotation.
-DIRECT_SHARE = 0.75
+_TRIM = "\u00a0 \t\n.,;:!?\"'“”‘’«»„‟‹›—–-―…"
 MEDIUM_PREPOSITIONS = {"in", "on", "during", "via", "through", "at", "over", "from"}
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 # A quotation this short that no cue introduces is a scare quote or a title, not speech.
 MIN_UNATTRIBUTED_TOKENS = 6
@@ -51,6 +48,7 @@ class Lexicon:
     platforms: frozenset[str]
     outlets: frozenset[str]
     documents: frozenset[str]
+    not_speakers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +68,13 @@ def _data_lines(path: Path):
                 yield [part.strip() for part in line.split("\t")]
 
 
+def load_lexicon(paths: Sequence[str] = ()) -> Lexicon:
+    """Bundled cue and medium files plus the user's (files named ``*cue*`` or ``*media*``); cached."""
+    return _load_lexicon(tuple(str(p) for p in paths))
+
+
 @lru_cache(maxsize=8)
-def load_lexicon(paths: tuple[str, ...] = ()) -> Lexicon:
-    """Bundled cue and medium files plus the user's (files named ``*cues*`` or ``*media*``)."""
+def _load_lexicon(paths: tuple[str, ...]) -> Lexicon:
     cue_files = [DATA_DIR / "cues.tsv", *(Path(p) for p in paths if "cue" in Path(p).name)]
     media_files = [DATA_DIR / "media.tsv", *(Path(p) for p in paths if "media" in Path(p).name)]
     cues: dict[str, set[str]] = {}
@@ -97,6 +99,7 @@ def load_lexicon(paths: tuple[str, ...] = ()) -> Lexicon:
         platforms=frozenset(media.get("platform", ())),
         outlets=frozenset(media.get("outlet", ())),
         documents=frozenset(media.get("document", ())),
+        not_speakers=frozenset(media.get("notspeaker", ())),
     )
 
 
@@ -387,6 +390,12 @@ def _content(tree: _Tree, i: int, frames: frozenset[str], lex: Lexicon):
             obj = next((c for c in kids if tokens[c].dep in ("dobj", "pobj", "prep") and c < inf), None)
             a = tree.left[inf] if obj is None else obj + 1 if tokens[obj].dep == "prep" else tree.left[obj]
             return a, tree.right[inf] + 1, False, None
+    if "naming" in frames:
+        obj = tree.child(i, "dobj")
+        name = next((c for c in kids if tokens[c].dep in ("oprd", "xcomp", "ccomp") and obj is not None and c > obj),
+                    None)
+        if name is not None:
+            return tree.left[obj], tree.right[name] + 1, False, None
     for frame in frames:
         if frame.startswith("prep:"):
             preps = frame[5:].split("|")
@@ -394,6 +403,8 @@ def _content(tree: _Tree, i: int, frames: frozenset[str], lex: Lexicon):
                          and c > i and tree.right[c] > c), None)
             if prep is not None:
                 return prep + 1, tree.right[prep] + 1, False, None
+    if "evidence" in frames and _is_document(tree, i, lex) and tree.right[i] > i + 1:
+        return i + 1, tree.right[i] + 1, False, None
     if "object" in frames:
         obj = tree.child(i, "dobj")
         if obj is not None and tree.right[obj] > obj:
@@ -430,7 +441,8 @@ def _skip_lead(tree: _Tree, a: int, b: int) -> int:
 
 
 def _is_document(tree: _Tree, i: int, lex: Lexicon) -> bool:
-    subj = tree.child(i, "nsubj")
+    """Whether the source of cue ``i`` is a document ("the poll found", "data showing")."""
+    subj = _subject(tree, i)
     return subj is not None and tree.tokens[subj].lemma.lower() in lex.documents
 
 
@@ -465,7 +477,7 @@ def _medium(tree: _Tree, i: int, sentence: tuple[int, int], lex: Lexicon, blocke
     return None
 
 
-def _dash_speaker(tree: _Tree, after: int, sentence_end: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+def _dash_speaker(tree: _Tree, after: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """``"..." -- Name``: the dash token range and the name's token range."""
     tokens = tree.tokens
     j = after
@@ -513,6 +525,8 @@ def _find_attrs(tree: _Tree, lex: Lexicon, quoted: list[int]) -> list[_Attr]:
             a = _skip_lead(tree, a, gap[0] if gap else b)
             if b - a >= 2 and (not a <= i < b or (gap and gap[0] <= i < gap[1])):
                 content = (a, b)
+        if content is None and "say" in frames:
+            content = _before_set_off_source(tree, i, speaker)
         blocked = set(range(*content)) - set(range(*gap)) if content and gap else set(range(*content or (0, 0)))
         blocked.update(range(*cue))
         speaker_range = _np_range(tree, speaker, blocked)
@@ -521,11 +535,42 @@ def _find_attrs(tree: _Tree, lex: Lexicon, quoted: list[int]) -> list[_Attr]:
         if medium is None and tree.tokens[speaker].lemma.lower() in lex.channels:
             medium = tree.char_span(*speaker_range)
         attrs.append(_Attr(cue, speaker, speaker_range, content, clause, frames, medium, gap))
+    attrs.extend(_labels(tree, lex))
+    attrs.sort(key=lambda x: x.cue[0])
     return attrs
 
 
-def _chars_inside(pieces: list[_Piece], start: int, end: int) -> int:
-    return sum(max(0, min(end, p.end) - max(start, p.start)) for p in pieces)
+def _before_set_off_source(tree: _Tree, i: int, speaker: int) -> tuple[int, int] | None:
+    """``<content>, police said.`` when the parse did not hang the content on the cue."""
+    left = min(tree.left[speaker], i)
+    if left == 0 or tree.tokens[left - 1].text != "," or speaker > i:
+        return None
+    a, b = tree.clip(i, tree.sentences[tree.sentence[i]][0], left - 1)
+    return (a, b) if b - a >= 3 else None
+
+
+def _labels(tree: _Tree, lex: Lexicon):
+    """``Name: text`` lines (transcripts, headlines such as "Poll: ..."): the name's words."""
+    tokens = tree.tokens
+    for p_start, p_end in _paragraphs(tree.parse.text):
+        a, b = tree.token_range(p_start, p_end)
+        colon = next((k for k in range(a + 1, min(b, a + 5)) if tokens[k].text == ":"), None)
+        if colon is None or b - colon < 4:
+            continue
+        label = tokens[a:colon]
+        if all((t.pos == "PROPN" or t.lemma.lower() in lex.documents) and t.lower not in lex.not_speakers
+               for t in label):
+            yield _Attr((colon, colon + 1), colon - 1, (a, colon), (colon + 1, b), True, frozenset({"say"}))
+
+
+def _unquoted_words(text: str, span: Span, pieces: list[_Piece]) -> bool:
+    """Whether part of ``span`` outside quote marks has words ('that "..."' is mixed, not direct)."""
+    position = span.start
+    for piece in sorted(pieces, key=lambda p: p.start):
+        if any(ch.isalnum() for ch in text[position:min(span.end, max(position, piece.start))]):
+            return True
+        position = max(position, piece.end)
+    return any(ch.isalnum() for ch in text[position:span.end])
 
 
 def attributions(parse: Parse, doc_id: str, actors: Sequence[Actor] = (), events: Sequence[Event] = (),
@@ -547,7 +592,17 @@ def attributions(parse: Parse, doc_id: str, actors: Sequence[Actor] = (), events
             quoted[j] = index
 
     attrs = _find_attrs(tree, lex, quoted)
-    results: list[tuple[_Attr | None, str, Span, _Piece | None]] = []
+    results = _reported(tree, attrs, pieces)
+    results.extend(_quotations(tree, attrs, pieces, quoted))
+    results.extend(_signed_paragraphs(tree, pieces))
+    results.sort(key=lambda r: (r[2].start, r[2].end))
+    return _build(tree, doc_id, results, actors, events)
+
+
+def _reported(tree: _Tree, attrs: list[_Attr], pieces: list[_Piece]) -> list[tuple[_Attr, str, Span]]:
+    """Indirect and mixed quotes from cue contents; quotations making up most of a content become its own."""
+    text = tree.parse.text
+    results = []
     for attr in attrs:
         if attr.content is None:
             continue
@@ -557,8 +612,7 @@ def attributions(parse: Parse, doc_id: str, actors: Sequence[Actor] = (), events
         if not spans:
             continue
         inside = [p for p in pieces if any(p.start < span.end and p.end > span.start for span in spans)]
-        quoted_chars = sum(_chars_inside(inside, span.start, span.end) for span in spans)
-        if inside and attr.clause and quoted_chars >= DIRECT_SHARE * sum(span.end - span.start for span in spans):
+        if inside and attr.clause and not any(_unquoted_words(text, span, inside) for span in spans):
             for p in inside:
                 if p.owner is None:
                     p.owner = attr
@@ -567,8 +621,14 @@ def attributions(parse: Parse, doc_id: str, actors: Sequence[Actor] = (), events
         for p in inside if mixed else ():
             p.in_mixed = True
         for span in spans:
-            results.append((attr, "mixed", _balance(text, span), None) if mixed else (attr, "indirect", span, None))
+            results.append((attr, "mixed", _balance(text, span)) if mixed else (attr, "indirect", span))
+    return results
 
+
+def _quotations(tree: _Tree, attrs: list[_Attr], pieces: list[_Piece], quoted: list[int]):
+    """Direct (and fragment) quotes from quote marks, each given the source that introduces it."""
+    text = tree.parse.text
+    results = []
     by_run: dict[int, _Attr] = {}
     for piece in pieces:
         if piece.owner is not None:
@@ -591,7 +651,7 @@ def attributions(parse: Parse, doc_id: str, actors: Sequence[Actor] = (), events
         if piece.owner is None:
             piece.owner = _nearby_cue(tree, piece, direct_attrs, quoted)
         if piece.owner is None:
-            dash = _dash_speaker(tree, piece.tokens[1], len(tree.tokens))
+            dash = _dash_speaker(tree, piece.tokens[1])
             if dash is not None:
                 (ca, cb), (sa, sb) = dash
                 piece.owner = _Attr((ca, cb), sb - 1, (sa, sb), None)
@@ -602,20 +662,26 @@ def attributions(parse: Parse, doc_id: str, actors: Sequence[Actor] = (), events
                 and text[paragraph_starts[paragraph]:piece.start].strip() in ("", '"', "“", "‘", "'")
                 and piece.tokens[1] - piece.tokens[0] >= MIN_UNATTRIBUTED_TOKENS):
             piece.owner = previous[1]
-        utterance = piece.tokens[1] - piece.tokens[0] >= MIN_FRAGMENT_TOKENS and any(
-            tree.tokens[j].pos in ("VERB", "AUX") for j in range(*piece.tokens))
         if piece.owner is not None:
             by_run.setdefault(piece.run, piece.owner)
             if last_source.get(paragraph, (-1, None))[0] <= piece.start:
                 last_source[paragraph] = (piece.start, piece.owner)
-        elif not utterance or piece.tokens[1] - piece.tokens[0] < MIN_UNATTRIBUTED_TOKENS:
+    for piece in pieces:
+        if piece.in_mixed:
+            continue
+        # A quotation split around its cue is one utterance: judge its parts together.
+        parts = [piece] if piece.owner is None else [
+            p for p in pieces if p.owner is piece.owner and not p.in_mixed
+            and tree.sentence[p.tokens[0]] == tree.sentence[piece.tokens[0]]]
+        size = sum(p.tokens[1] - p.tokens[0] for p in parts)
+        utterance = size >= MIN_FRAGMENT_TOKENS and any(
+            tree.tokens[j].pos in ("VERB", "AUX") for p in parts for j in range(*p.tokens))
+        if piece.owner is None and (not utterance or size < MIN_UNATTRIBUTED_TOKENS):
             continue
         span = _trim(text, piece.start, piece.end)
         if span is not None:
-            results.append((piece.owner, "direct" if utterance else "mixed", span, piece))
-    results.extend(_signed_paragraphs(tree, pieces))
-    results.sort(key=lambda r: (r[2].start, r[2].end))
-    return _build(tree, doc_id, results, actors, events)
+            results.append((piece.owner, "direct" if utterance else "mixed", span))
+    return results
 
 
 def _signed_paragraphs(tree: _Tree, pieces: list[_Piece]):
@@ -632,7 +698,7 @@ def _signed_paragraphs(tree: _Tree, pieces: list[_Piece]):
             continue
         span = tree.char_span(a, dash)
         if dash + 1 < b and span is not None and dash - a >= MIN_UNATTRIBUTED_TOKENS:
-            yield _Attr((dash, dash + 1), b - 1, (dash + 1, b), None), "direct", span, None
+            yield _Attr((dash, dash + 1), b - 1, (dash + 1, b), None), "direct", span
 
 
 def _nearby_cue(tree: _Tree, piece: _Piece, attrs: list[_Attr], quoted: list[int]) -> _Attr | None:
@@ -650,6 +716,7 @@ def _nearby_cue(tree: _Tree, piece: _Piece, attrs: list[_Attr], quoted: list[int
 
     def candidates(lo: int, hi: int) -> list[_Attr]:
         return [x for x in attrs if lo <= tree.sentence[x.cue[0]] <= hi and x.speaker is not None
+                and tree.paragraph[x.cue[0]] in (tree.paragraph[a], tree.paragraph[b - 1])
                 and quoted[x.cue[0]] < 0 and (x.content is None or not _overlaps(x.content, piece.tokens)
                                               or x.content[0] >= b)]
 
@@ -697,7 +764,7 @@ def _build(tree: _Tree, doc_id: str, results, actors: Sequence[Actor], events: S
     index = _actor_index(actors)
     out: list[Attribution] = []
     seen: set[tuple[int, int]] = set()
-    for attr, kind, span, _piece in results:
+    for attr, kind, span in results:
         if (span.start, span.end) in seen:
             continue
         seen.add((span.start, span.end))

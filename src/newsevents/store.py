@@ -10,7 +10,7 @@ import gzip
 import json
 import sys
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import asdict, fields, is_dataclass
 from datetime import date, datetime, timezone
 from functools import cache
 from pathlib import Path
@@ -155,10 +155,21 @@ SELECT substr(key_md5, 1, 16) AS group_id, CAST(('0x' || substr(key_md5, 1, 15))
 FROM hashed;
 """
 
+_DYAD_DAY_ON_CODES = """
+CREATE OR REPLACE VIEW dyad_day AS
+SELECT day, any_value(source_country) AS source_country, coalesce(source_code, source_country) AS source_code,
+       any_value(target_country) AS target_country, coalesce(target_code, target_country) AS target_code,
+       cameo_root AS root_code, count(*) AS events, avg(goldstein) AS mean_goldstein
+FROM events
+WHERE mode = 'asserted'
+GROUP BY day, coalesce(source_code, source_country), coalesce(target_code, target_country), cameo_root;
+"""
+
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("base tables", _BASE_TABLES),
     ("dedup columns, lsh_bands, errors, denormalised event columns", _DEDUP_ERRORS_AND_EVENT_CONTEXT),
     ("views event_table, dyad_day, event_group", _VIEWS),
+    ("dyad_day keyed on actor codes (country code when an actor has none): a third cheaper", _DYAD_DAY_ON_CODES),
 )
 """Ordered schema steps; step ``n`` (1-based) brings a database to ``schema_version`` n."""
 
@@ -238,6 +249,26 @@ def _event_day(event, published: date | None) -> date | None:
     return published
 
 
+@cache
+def _field_names(cls) -> tuple[str, ...] | None:
+    return tuple(f.name for f in fields(cls)) if is_dataclass(cls) else None
+
+
+def _plain(value):
+    """Records as JSON-ready dicts and lists, like ``Article.to_dict`` (dataclasses.asdict deep-copies: slow)."""
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    names = _field_names(type(value))
+    return value if names is None else {name: _plain(getattr(value, name)) for name in names}
+
+
+def _record(article: Article) -> dict:
+    """``article.to_dict()``, built several times faster (a test checks they are equal)."""
+    return _plain(article)
+
+
 def _spans(spans) -> str:
     return json.dumps([{"start": s.start, "end": s.end, "text": s.text} for s in spans], ensure_ascii=False)
 
@@ -269,7 +300,7 @@ def article_rows(article: Article, story: str | None, content_hash: str | None, 
              language=a.language, text=a.text,
              removed=json.dumps([asdict(r) for r in a.removed], ensure_ascii=False),
              error_type=err.type if err else None, error_message=err.message if err else None,
-             error_stage=err.stage if err else None, record=json.dumps(a.to_dict(), ensure_ascii=False),
+             error_stage=err.stage if err else None, record=json.dumps(_record(a), ensure_ascii=False),
              content_hash=content_hash, story=story, minhash=minhash, ingested_at=ingested_at)
     if err:
         rows.add("errors", doc_id=doc, origin=origin or a.url, type=err.type, message=err.message,
@@ -354,6 +385,8 @@ class Store:
         by_hash: dict[str, int] = {}
         for i, (a, h) in enumerate(zip(batch, hashes)):
             for index, key in ((by_doc, a.doc_id), (by_hash, h)):
+                if key is None:
+                    continue
                 if key in index:
                     alive.pop(index[key], None)
                 index[key] = i
@@ -367,22 +400,21 @@ class Store:
         sigs = [dedup.signature(a.text) for a in batch]
         con = self.con.cursor()
         try:
-            stories = self._stories(con, batch, sigs)
+            keys = [dedup.band_keys(sig) if sig is not None else [] for sig in sigs]
+            stories = self._stories(con, batch, sigs, keys)
             rows, now = _Rows(), _now()
-            for a, h, sig, story, origin in zip(batch, hashes, sigs, stories, origins):
+            for a, h, sig, story, origin, bands in zip(batch, hashes, sigs, stories, origins, keys):
                 article_rows(a, story, h, dedup.to_bytes(sig), now, origin, rows)
-                if sig is not None:
-                    for band, bucket in dedup.band_keys(sig):
-                        rows.add("lsh_bands", band=band, bucket=bucket, doc_id=a.doc_id)
+                for band, bucket in bands:
+                    rows.add("lsh_bands", band=band, bucket=bucket, doc_id=a.doc_id)
             self.write_tables(rows.arrow(), con)
         finally:
             con.close()
         return len(batch)
 
     @staticmethod
-    def _stories(con, batch: list[Article], sigs: list) -> list[str]:
+    def _stories(con, batch: list[Article], sigs: list, keys: list) -> list[str]:
         """The story id of each article: that of its most similar earlier article, else a new one."""
-        keys = [dedup.band_keys(s) if s is not None else [] for s in sigs]
         flat = [(band, bucket, i) for i, ks in enumerate(keys) for band, bucket in ks]
         known: dict[int, list[tuple[str, str, object]]] = {}
         if flat:

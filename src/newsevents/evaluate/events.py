@@ -22,6 +22,7 @@ from . import ratio, require
 
 PLOVER_05_TO_08 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
 PETRARCH_ACTOR_FILES = ("PETR.Validate.actors.txt", "PETR.Validate.agents.txt")
+PETRARCH_VERBS_FILE = "PETR.Validate.verbs.txt"
 
 
 def _articles(texts: Sequence[tuple[str, str | None]], config: pipeline.Config) -> list[Article]:
@@ -128,9 +129,10 @@ def _triples(article: Article) -> set[tuple[str, str, str]]:
             if e.mode == "asserted" and not e.negated}
 
 
-def _score_petrarch(records: Iterable[dict], actor_files: Sequence[str], errors: list[dict]):
+def _score_petrarch(records: Iterable[dict], actor_files: Sequence[str], lexicon_files: Sequence[str],
+                    errors: list[dict]):
     records = [r for r in records if not any("error" in e for e in r["expected"])]
-    config = pipeline.Config(actor_files=tuple(actor_files))
+    config = pipeline.Config(actor_files=tuple(actor_files), lexicon_files=tuple(lexicon_files))
     articles = _articles([(r["text"], _iso(r.get("date"))) for r in records], config)
     expected_n = root_hits = exact_hits = produced = produced_hits = 0
     no_event_n = false_events = 0
@@ -175,15 +177,18 @@ def _select(records: list[dict], split: str, limit: int | None) -> list[dict]:
 
 
 def score_petrarch_unittest(shared: Path, split: str, limit: int | None, errors: list[dict]):
-    """PETRARCH2's unit-test sentences, coded with its validation actor dictionaries loaded."""
+    """PETRARCH2's unit-test sentences, coded with its validation dictionaries loaded as user files:
+    actors and agents through the actors stage, and its verbs dictionary (whose codes are largely
+    WEIS-era, not CAMEO) as a user event lexicon."""
     folder = require(shared / "gold" / "events" / "petrarch_unittest")
     records = _select(_read_jsonl(require(folder / "PETR.UnitTest.records.jsonl")), split, limit)
-    files = [str(require(folder / "dictionaries" / name)) for name in PETRARCH_ACTOR_FILES]
-    return _score_petrarch(records, files, errors)
+    actor_files = [str(require(folder / "dictionaries" / name)) for name in PETRARCH_ACTOR_FILES]
+    verbs = [str(require(folder / "dictionaries" / PETRARCH_VERBS_FILE))]
+    return _score_petrarch(records, actor_files, verbs, errors)
 
 
 def score_petrarch_gsr(shared: Path, split: str, limit: int | None, errors: list[dict]):
     """PETRARCH2's small real-world validation set, with our bundled actor dictionaries."""
     folder = require(shared / "gold" / "events" / "petrarch_gsr")
     records = _select(_read_jsonl(require(folder / "PETR2_GSR_validation.jsonl")), split, limit)
-    return _score_petrarch(records, (), errors)
+    return _score_petrarch(records, (), (), errors)

@@ -161,16 +161,28 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def offset_map(raw: str, clean: str) -> list[int]:
-    """For each offset of ``clean`` (and its end), the offset in ``raw``: cleaning keeps lines whole."""
+    """For each offset of ``clean`` (and its end), the offset in ``raw``.
+
+    Cleaning keeps most lines whole and drops others; a line it changed (invisible characters removed)
+    is aligned character by character.
+    """
     mapping = [0] * (len(clean) + 1)
     at = 0
     position = 0
     for line in clean.split("\n"):
         found = raw.find(line, at) if line else -1
-        base = found if found >= 0 else at
-        for k in range(len(line) + 1):
-            mapping[position + k] = base + k
-        at = base + len(line)
+        if found >= 0 or not line:
+            base = found if found >= 0 else at
+            for k in range(len(line) + 1):
+                mapping[position + k] = base + k
+            at = base + len(line)
+        else:
+            for k, char in enumerate(line):
+                hit = raw.find(char, at)
+                at = hit if hit >= 0 else at
+                mapping[position + k] = at
+                at += 1
+            mapping[position + len(line)] = at
         position += len(line) + 1
     return mapping
 

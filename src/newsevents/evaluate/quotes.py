@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import f1, ratio, require
 
-_EDGE = " \t\n.,;:!?\"'“”‘’«»„‟‹›—–-―…()"
+_EDGE = "\u00a0 \t\n.,;:!?\"'“”‘’«»„‟‹›—–-―…()"
 KINDS = ("direct", "indirect", "mixed")
 
 
