@@ -290,3 +290,16 @@ def test_inflection_missed_by_the_lemmatizer(parse):
     text = "Angry activists have staged rallies against Abbas."
     found = run(parse, text, {"PSEOPP": ["Angry activists"], "PSEGOV": ["Abbas"]})
     assert ("PSEOPP", "PSEGOV", "141") in {(s, t, e.cameo) for s, t, e in found}
+
+
+def test_reported_obligation_is_a_demand(parse):
+    text = "Kenya said Somalia must ensure security along the border."
+    found = run(parse, text, {"KEN": ["Kenya"], "SOM": ["Somalia"]})
+    assert [(s, t, e.cameo) for s, t, e in found] == [("KEN", "SOM", "100")]
+    assert "must->demand" in found[0][2].why
+
+
+def test_adjectival_frame_without_coded_complement(parse):
+    text = "Vietnam is committed to opening up its economy."
+    found = run(parse, text, {"VNM": ["Vietnam"]})
+    assert [(s, e.cameo_root) for s, _, e in found] == [("VNM", "03")]

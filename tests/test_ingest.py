@@ -189,3 +189,13 @@ def test_usage_errors_exit_2_without_traceback(args):
                           timeout=120, check=False)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
+
+
+def test_undecodable_file_names_and_surrogates_give_encodable_records(tmp_path):
+    (tmp_path / os.fsdecode(b"bad\xff.txt")).write_text(ENGLISH)
+    (tmp_path / os.fsdecode(b"empty\xfe.txt")).write_text("")
+    raws = list(ingest.read_paths([tmp_path]))
+    raws += list(ingest.read_jsonl_lines(['{"source": "\\ud800", "text": 5}'], "x\udcff.jsonl"))
+    assert [r.error.type if r.error else None for r in raws] == [None, "EmptyArticle", "MalformedJSONL"]
+    for raw in raws:
+        json.dumps([raw.doc_id, raw.origin, raw.source, raw.error and raw.error.message], ensure_ascii=False).encode()

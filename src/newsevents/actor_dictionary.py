@@ -76,10 +76,22 @@ class ActorDictionary:
     trie: dict = field(default_factory=dict)
     entries: list[Entry] = field(default_factory=list)
     person_nouns: set[str] = field(default_factory=set)  # last words of person agent nouns ("minister")
+    _names: dict[str, str] | None = field(default=None, repr=False)
+
+    def country_names(self) -> dict[str, str]:
+        """Country code -> the country's name (its first listed form)."""
+        if self._names is None:
+            names: dict[str, str] = {}
+            for entry in self.entries:
+                if entry.kind == COUNTRY and entry.code and not entry.agent:
+                    names.setdefault(entry.code, entry.name)
+            self._names = names
+        return self._names
 
     def add(self, entry: Entry, forms: Iterable[str], case: str | None = None, generated: Iterable[str] = ()) -> None:
         """Map ``forms`` to ``entry``; ``generated`` forms (regular plurals) never replace another entry's form."""
         self.entries.append(entry)
+        self._names = None
         for form in generated:
             node = self.trie
             for key in pieces(form):

@@ -966,24 +966,6 @@ def _resolve_role(ctx: _Context, m: _Mention, history: list[_Mention], profiles:
 # ---------------------------------------------------------------- assembly
 
 
-def _country_names(dictionary: ActorDictionary) -> dict[str, str]:
-    return _country_names_cached(id(dictionary), dictionary)
-
-
-_NAMES_CACHE: dict[int, dict[str, str]] = {}
-
-
-def _country_names_cached(key: int, dictionary: ActorDictionary) -> dict[str, str]:
-    names = _NAMES_CACHE.get(key)
-    if names is None:
-        names = {}
-        for entry in dictionary.entries:
-            if entry.kind == ad.COUNTRY and entry.code and entry.code not in names and not entry.agent:
-                names[entry.code] = entry.name
-        _NAMES_CACHE[key] = names
-    return names
-
-
 def _children(parse: Parse) -> list[list[int]]:
     kids: list[list[int]] = [[] for _ in parse.tokens]
     for t in parse.tokens:
@@ -1003,7 +985,7 @@ def find_actors(parse: Parse, doc_id: str, dictionary=None, published: str | Non
     units = _units(parse, dictionary)
     unit_at = {i: u for u in units for i in range(u.start, u.end)}
     ctx = _Context(parse, dictionary, (published or "")[:10] or None, units, unit_at, _children(parse), _pronouns(),
-                   _country_names(dictionary))
+                   dictionary.country_names())
     mentions = _mentions(ctx)
     _merge_persons(mentions)
     _merge_bare_agents(mentions)

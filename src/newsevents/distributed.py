@@ -313,16 +313,21 @@ class _Writer:
         if db:
             self.store = store.Store(db)
 
-    def write(self, result: dict) -> list[Article]:
+    def write(self, result: dict) -> int:
+        """Write one shard; returns how many of its articles the database refused (logged)."""
         payload = zlib.decompress(result["payload"])
-        articles = [Article.from_dict(json.loads(line)) for line in payload.splitlines() if line.strip()]
+        refused = 0
         if self.store is not None:
-            write_many = getattr(self.store, "write_many", None)
-            if write_many is not None:
-                write_many(articles)
-            else:
+            articles = [Article.from_dict(json.loads(line)) for line in payload.splitlines() if line.strip()]
+            try:
+                self.store.write_many(articles)
+            except Exception:  # noqa: BLE001 - find the article the database refuses, store the others
                 for article in articles:
-                    self.store.write(article)
+                    try:
+                        self.store.write(article)
+                    except Exception as exc:  # noqa: BLE001
+                        refused += 1
+                        log.error("%s: not stored: %s: %s", article.doc_id, type(exc).__name__, exc)
         entry = {"shard": result["shard"], "articles": result["articles"], "errors": result["errors"]}
         if self.out is not None:
             self.out.write(payload)
@@ -332,7 +337,7 @@ class _Writer:
                 entry["output_bytes"] = self.out.tell()
         if self.manifest is not None:
             self.manifest.add(entry)
-        return articles
+        return refused
 
     def close(self) -> None:
         if self.store is not None:
@@ -455,7 +460,7 @@ def run(paths, config: pipeline.Config = pipeline.DEFAULT_CONFIG, published=None
                 result = _failure_result(part, exc, source)
             future.release()
             writing = time.perf_counter()
-            writer.write(result)
+            counts["errors"] += writer.write(result)
             counts["writer_seconds"] += time.perf_counter() - writing
             counts["worker_seconds"] += result["seconds"]
             counts["articles"] += result["articles"]

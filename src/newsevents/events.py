@@ -736,7 +736,7 @@ def _candidates(tree: _Tree, lexicon: Lexicon) -> list[_Candidate]:
         if not any(c.dep in COMP_DEPS or (c.dep == "prep" and c.lower == "to" and tree.child(c.i, {"pcomp"}))
                    for c in tree.kids[tok.i]):
             continue
-        cand = _Candidate(match.entry.code, match.entry, tok.i, _subject(tree, tok.i),
+        cand = _Candidate(match.entry.code, match.entry, tok.i, _frame_subject(tree, tok.i),
                           _addressees(tree, tok.i), [], "frame", anchor=tok.i)
         cand.notes.append("subj->source")
         _apply_modality(tree, lexicon, cand, tok.i)
@@ -866,7 +866,7 @@ def _apply_frame(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int, frame:
     elif family == "intent" and _polarity(cand.code) == "conflict":
         family = "threaten"  # "vowed to retake the north" is a threat, not a pledge of cooperation
     cand.code = lexicon.recode(family, cand.code)
-    frame_sources = _subject(tree, head)
+    frame_sources = _frame_subject(tree, head)
     addressees: list[str] = []
     if family in ("appeal", "demand"):
         addressees = _addressees(tree, head)
@@ -882,6 +882,15 @@ def _apply_frame(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int, frame:
         cand.targets = [a for a in cand.targets if a not in cand.sources]
     cand.notes.append(f"frame:{frame.id}")
     return False
+
+
+def _frame_subject(tree: _Tree, head: int) -> list[str]:
+    """Who frames: the subject, or for an adjectival passive ("Vietnam is committed to") its subject."""
+    found = _subject(tree, head)
+    if not found and tree.is_passive(head) and not tree.prep_objects(head, "by"):
+        subj = tree.child(head, PASSIVE_SUBJ_DEPS)
+        found = tree.actors_at(subj.i) if subj is not None else []
+    return found
 
 
 def _addressees(tree: _Tree, head: int) -> list[str]:

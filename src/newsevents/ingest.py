@@ -250,6 +250,11 @@ def detect_language(text: str) -> str | None:
 
 # --- one article ------------------------------------------------------------------------------------------
 
+def _safe(text: str | None) -> str | None:
+    """``text`` encodable as UTF-8 (file names and JSON strings can hold lone surrogates)."""
+    return None if text is None else text.encode("utf-8", "replace").decode("utf-8")
+
+
 def _meta(value: object) -> str | None:
     """A metadata field as clean text (JSONL producers put numbers, lists and junk there)."""
     if value is None or isinstance(value, (dict, list, tuple, bool)):
@@ -271,7 +276,7 @@ def read_text(
 ) -> RawArticle:
     """Repair and clean one plain-text article; problems become the article's error record."""
     error = None
-    source, url, title = _meta(source), _meta(url), _meta(title)
+    source, url, title, origin = _meta(source), _meta(url), _meta(title), _safe(origin)
     try:
         published = parse_published(published)
     except ValueError as exc:
@@ -448,9 +453,10 @@ def read_html(
 def error_article(content, kind, message, source=None, url=None, title=None, published=None, doc_id=None,
                   origin=None) -> RawArticle:
     """A RawArticle that records why an input could not be read (``error.stage == "ingest"``)."""
+    origin, message = _safe(origin), _safe(message)
     where = f"{origin}: " if origin else ""
     return RawArticle(
-        doc_id=_meta(doc_id) or stable_id("error", origin, source, url, str(content)[:10000]),
+        doc_id=_meta(doc_id) or stable_id("error", origin, _meta(source), _meta(url), _safe(str(content)[:10000])),
         text="",
         source=_meta(source),
         url=_meta(url),

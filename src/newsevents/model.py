@@ -147,6 +147,8 @@ class Quote:
     cue: str | None = None
     medium: str | None = None
     event: str | None = None
+    cue_span: Span | None = None
+    speaker_span: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,13 +257,21 @@ class Article:
                 )
                 for e in record.get("events") or ()
             ),
-            quotes=tuple(build(Quote, q) for q in record.get("quotes") or ()),
+            quotes=tuple(
+                build(Quote, {**q, "cue_span": _span_or_none(q.get("cue_span")),
+                              "speaker_span": _span_or_none(q.get("speaker_span"))})
+                for q in record.get("quotes") or ()
+            ),
             places=tuple(
                 build(Place, {**p, "mentions": spans(p.get("mentions"))}) for p in record.get("places") or ()
             ),
             dates=tuple(build(DateExpr, d) for d in record.get("dates") or ()),
             schema=record.get("schema", SCHEMA_VERSION),
         )
+
+
+def _span_or_none(data) -> Span | None:
+    return Span(**data) if data else None
 
 
 def _plain(record) -> dict[str, Any]:

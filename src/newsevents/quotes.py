@@ -807,4 +807,7 @@ def _build(tree: _Tree, doc_id: str, results, actors: Sequence[Actor], events: S
 
 def find_quotes(parse: Parse, doc_id: str, actors: Sequence[Actor], events: Sequence[Event]) -> tuple[Quote, ...]:
     """Quotes of the text with their resolved speakers, cue, medium and speech event."""
-    return tuple(item.quote for item in attributions(parse, doc_id, actors, events))
+    return tuple(
+        replace(item.quote, cue_span=item.cue_span, speaker_span=item.speaker_span)
+        for item in attributions(parse, doc_id, actors, events)
+    )

@@ -37,6 +37,9 @@ def validate_record(record: dict) -> list[str]:
         check(f"events/{e.get('id')}/sentence", e["sentence"].get("start"), e["sentence"].get("end"))
     for q in record.get("quotes") or ():
         check(f"quotes/{q.get('id')}", q.get("start"), q.get("end"), q.get("text"))
+        for key in ("cue_span", "speaker_span"):
+            if q.get(key):
+                check(f"quotes/{q.get('id')}/{key}", q[key].get("start"), q[key].get("end"), q[key].get("text"))
     for d in record.get("dates") or ():
         check("dates", d.get("start"), d.get("end"), d.get("text"))
     return problems
