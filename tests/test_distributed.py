@@ -140,3 +140,27 @@ def test_killed_run_restarted_stores_every_article_exactly_once(tmp_path):
     ids = [json.loads(line)["doc_id"] for line in out.read_text(encoding="utf-8").splitlines()]
     assert sorted(ids) == sorted(expected)
     assert sorted(_db_doc_ids(db)) == sorted(expected)
+
+
+def test_a_partition_that_kills_its_worker_is_retried_piece_by_piece(tmp_path, monkeypatch):
+    make_corpus(tmp_path / "in", 0, 6)
+    feed = tmp_path / "in" / "feed.jsonl"
+    lines = feed.read_text(encoding="utf-8").splitlines()
+    lines.insert(3, json.dumps({"text": "POISON " + article(99)}))
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    real = distributed.process_partition
+
+    def fragile(partition, *args):
+        if any(b"POISON" in item.data for item in partition.items):
+            raise MemoryError("worker died")
+        return real(partition, *args)
+
+    monkeypatch.setattr(distributed, "process_partition", fragile)
+    out = tmp_path / "out.jsonl"
+    summary = distributed.run([tmp_path / "in"], output=str(out), workers=1, progress=False, partition_size=4,
+                              processes=False)
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert summary["articles"] == 7 and summary["errors"] == 1 and summary["retried_shards"] >= 1
+    failed = [r for r in records if r["error"]]
+    assert [r["error"]["type"] for r in failed] == ["WorkerFailure"]
+    assert "feed.jsonl:4" in failed[0]["error"]["message"]

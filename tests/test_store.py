@@ -59,8 +59,10 @@ def make_article(doc_id: str = "doc1", text: str = TEXT, published: str | None =
                  mode=mode, plover_mode=None, confidence=0.8, why="verb 'met' with two actors")
     condemn = Event(f"{d}:e1", turkey.id, None, "111", "11", -2.0, 3, "ACCUSE", span(text, "condemned"),
                     sentence_of(text, "condemned"), mode="asserted", plover_mode="disapprove", confidence=0.7)
-    said = span(text, "We will not accept this,")
-    quote = Quote(f"{d}:q0", turkey.id, "the spokesman", said.text, said.start, said.end, "direct", cue="told")
+    said, cue = span(text, "We will not accept this,"), span(text, "told")
+    speaker = Span(cue.start - 14, cue.start - 1, text[cue.start - 14 : cue.start - 1])
+    quote = Quote(f"{d}:q0", turkey.id, "the spokesman", said.text, said.start, said.end, "direct", cue="told",
+                  cue_span=cue, speaker_span=speaker)
     day = span(text, "Monday")
     monday = DateExpr(day.start, day.end, day.text, "2024-03-04", "day")
     return Article(doc_id=d, text=text, source=source, url=url or f"https://example.org/{d}",
@@ -110,6 +112,10 @@ def test_article_round_trip(db):
         assert s.article("missing") is None
     assert count(db, "actors") == 2
     assert count(db, "quotes") == 1
+    con = duckdb.connect(str(db), read_only=True)
+    cue_start, speaker_start = con.execute("SELECT cue_start, speaker_start FROM quotes").fetchall()[0]
+    con.close()
+    assert (cue_start, speaker_start) == (TEXT.index("told"), TEXT.index("the spokesman told"))
     assert count(db, "dates") == 1
 
 

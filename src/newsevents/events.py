@@ -31,6 +31,13 @@ NEGATIONS = {"not", "n't", "never", "no"}
 INHERIT_SUBJECT_DEPS = {"conj", "advcl", "pcomp", "ccomp", "acomp", "prep"}
 FRAMING_REPORTS = {"insist", "warn", "claim"}
 NOMINAL = {"NOUN", "PROPN", "PRON"}
+RELATIVE = {"who", "whom", "which", "that"}
+# Verbs whose subject performs the event named by their object ("launched an offensive", "held talks").
+SUPPORT_VERBS = {"launch", "carry", "conduct", "stage", "hold", "mount", "make", "have", "begin", "start",
+                 "continue", "resume", "lead", "organize", "organise", "unleash", "step", "intensify", "wage",
+                 "commit", "perpetrate", "announce", "declare", "order", "impose", "give", "provide", "deliver",
+                 "send", "offer", "sign", "conclude", "reach", "pay", "undertake", "join", "attend", "host",
+                 "issue", "extend", "grant", "seek", "file", "lodge", "open", "end", "complete"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 REPORTING = {"say", "tell", "announce", "state", "declare", "add", "report", "claim", "insist", "stress",
              "conclude", "warn", "write", "note", "argue", "believe", "think", "indicate", "suggest", "confirm"}
@@ -522,10 +529,8 @@ def _object(tree: _Tree, i: int) -> list[str]:
             if c.dep == "dative" and c.pos == "ADP":
                 continue
             out.extend(tree.actors_at(c.i))
-    if not out and tok.dep == "relcl" and tree.child(i, SUBJ_DEPS) is not None:
-        rel = tree.child(i, SUBJ_DEPS)
-        if rel is not None and rel.lower not in ("who", "which", "that"):
-            out = tree.actors_at(tok.head)
+    if not out and tok.dep == "relcl" and any(c.dep == "dobj" and c.lower in RELATIVE for c in tree.kids[i]):
+        out = tree.actors_at(tok.head)  # "the town that rebels attacked"
     return out
 
 
@@ -566,12 +571,15 @@ def _arguments(tree: _Tree, match: _Match) -> tuple[list[str], list[str], list[s
             notes.append(f"{slot}->{role}")
     if match.pattern == "noun" and not sources:
         tok = tree.tokens[match.trigger]
-        if tok.dep in ("dobj", "attr"):  # "launched an offensive", "staged a protest"
-            verb = tok.head
-            if tree.tokens[verb].pos in ("VERB", "AUX"):
-                sources = _subject(tree, verb)
-                if sources:
-                    notes.append("verb-subj->source")
+        verb = None
+        if tok.dep in ("dobj", "attr") and tree.tokens[tok.head].lemma.lower() in SUPPORT_VERBS:
+            verb = tok.head  # "launched an offensive", "staged a protest"
+        elif tok.dep == "pobj" and targets and tree.tokens[tok.head].lower in ("in", "during", "at"):
+            verb = tree.tokens[tok.head].head  # "made remarks in a telephone conversation with X"
+        if verb is not None and tree.tokens[verb].pos in ("VERB", "AUX"):
+            sources = _subject(tree, verb)
+            if sources:
+                notes.append("verb-subj->source")
     if match.pattern == "noun" and len(sources) > 1 and not targets and match.entry.role_of("between"):
         sources, targets = sources[:1], sources[1:]
     targets = [t for t in targets if t not in sources]
@@ -597,6 +605,10 @@ def _first_actor_in_object(tree: _Tree, i: int, exclude: list[str]) -> list[str]
         found = [a for j in tree.prep_objects(i, prep) for a in tree.actors_at(j) if a not in exclude]
         if found:
             return found
+    for c in tree.kids[i]:  # "demanded that [X] withdraw"
+        subj = tree.child(c.i, SUBJ_DEPS) if c.dep == "ccomp" and c.i > i else None
+        if subj is not None:
+            return [a for a in tree.actors_at(subj.i) if a not in exclude]
     return []
 
 
@@ -608,6 +620,9 @@ def _aux(tree: _Tree, i: int) -> set[str]:
 
 
 def _negated(tree: _Tree, i: int) -> bool:
+    tok = tree.tokens[i]
+    if tok.dep == "pcomp" and tree.tokens[tok.head].lower == "without":  # "ended without agreeing"
+        return True
     return any(c.dep == "neg" or (c.lower in NEGATIONS and c.dep in ("advmod", "det")) for c in tree.kids[i])
 
 
@@ -721,7 +736,9 @@ def _candidates(tree: _Tree, lexicon: Lexicon) -> list[_Candidate]:
                           "verb-dobj" if match.obj is not None else match.pattern, obj=match.obj)
         anchor = match.trigger if match.pattern != "noun" else _governing_verb(tree, match.trigger)
         cand.anchor = match.trigger if anchor is None else anchor
-        if anchor is not None and anchor not in (verb_triggers - {match.trigger}):
+        if match.pattern == "noun" and anchor is not None:
+            _apply_terminate(tree, lexicon, cand, anchor)
+        if anchor is not None and (anchor not in verb_triggers - {match.trigger} or cand.frame_heads):
             _apply_modality(tree, lexicon, cand, anchor)
         if cand.code:
             out.append(cand)
@@ -776,6 +793,22 @@ def _lemma_keys(tok: Token) -> list[str]:
     elif tok.tag == "VBZ" and form.endswith("s"):
         keys += [form[:-1], form[:-2]]
     return keys
+
+
+def _apply_terminate(tree: _Tree, lexicon: Lexicon, cand: _Candidate, verb: int) -> None:
+    """A verb that ends the event its object names ("called off the strike", "suspended aid to X",
+    "lifted the siege") recodes it through the "terminate" family; the verb becomes the trigger."""
+    entries = next((lexicon.frames[k] for k in _lemma_keys(tree.tokens[verb]) if k in lexicon.frames), None)
+    match = _match_verb(tree, verb, entries) if entries else None
+    if match is None or match.entry.family != "terminate":
+        return
+    cand.code = lexicon.recode("terminate", cand.code)
+    cand.sources = _subject(tree, verb) or cand.sources
+    cand.targets = [t for t in cand.targets if t not in cand.sources]
+    cand.trigger, cand.pattern = verb, "verb-dobj"
+    cand.frame, cand.frame_trigger = match.entry, verb
+    cand.frame_heads.append(verb)
+    cand.notes.append(f"frame:{match.entry.id}")
 
 
 def _governing_verb(tree: _Tree, i: int) -> int | None:
@@ -857,6 +890,8 @@ def _apply_frame(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int, frame:
     if family == "attempt":
         if negated_frame:
             cand.negated, cand.mode = True, "negated"
+        elif _aux(tree, head) & (MODAL_AUX | FUTURE_AUX) or _question(tree, head):
+            cand.mode = "hypothetical"
         return True
     if family == "reject" and _polarity(cand.code) == "conflict":
         cand.negated, cand.mode = True, "negated"

@@ -158,6 +158,9 @@ _lock = threading.Lock()
 def load(alias_files: tuple[str, ...] = ()) -> Gazetteer:
     """The gazetteer, built once per process (plus any user alias files of the ``aliases.tsv`` format)."""
     key = tuple(alias_files)
+    found = _cache.get(key)
+    if found is not None:
+        return found
     with _lock:
         if key not in _cache:
             folder = _data_dir()

@@ -170,6 +170,12 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("dedup columns, lsh_bands, errors, denormalised event columns", _DEDUP_ERRORS_AND_EVENT_CONTEXT),
     ("views event_table, dyad_day, event_group", _VIEWS),
     ("dyad_day keyed on actor codes (country code when an actor has none): a third cheaper", _DYAD_DAY_ON_CODES),
+    ("quote cue and speaker spans", """
+ALTER TABLE quotes ADD COLUMN IF NOT EXISTS cue_start INTEGER;
+ALTER TABLE quotes ADD COLUMN IF NOT EXISTS cue_end INTEGER;
+ALTER TABLE quotes ADD COLUMN IF NOT EXISTS speaker_start INTEGER;
+ALTER TABLE quotes ADD COLUMN IF NOT EXISTS speaker_end INTEGER;
+"""),
 )
 """Ordered schema steps; step ``n`` (1-based) brings a database to ``schema_version`` n."""
 
@@ -328,8 +334,11 @@ def article_rows(article: Article, story: str | None, content_hash: str | None, 
                  geonames_id=place.geonames_id if place else None,
                  lat=place.lat if place else None, lon=place.lon if place else None)
     for q in a.quotes:
+        cue, said_by = getattr(q, "cue_span", None), getattr(q, "speaker_span", None)
         rows.add("quotes", id=q.id, doc_id=doc, speaker=q.speaker, speaker_text=q.speaker_text, text=q.text,
-                 start=q.start, end=q.end, kind=q.kind, cue=q.cue, medium=q.medium, event=q.event)
+                 start=q.start, end=q.end, kind=q.kind, cue=q.cue, medium=q.medium, event=q.event,
+                 cue_start=cue.start if cue else None, cue_end=cue.end if cue else None,
+                 speaker_start=said_by.start if said_by else None, speaker_end=said_by.end if said_by else None)
     for p in a.places:
         rows.add("places", id=p.id, doc_id=doc, name=p.name, geonames_id=p.geonames_id, lat=p.lat, lon=p.lon,
                  country=p.country, feature=p.feature, mentions=_spans(p.mentions))

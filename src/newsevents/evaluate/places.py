@@ -13,7 +13,8 @@ GeoWebNews annotates more than places: recall counts its toponyms with coordinat
 Literal, Mixed, Literal_Modifier, Embedded_Literal, Coercion and Metonymic; adjectival modifiers
 ("Turkish") and names embedded in organisation names are not counted as misses, and a mention of ours
 is a false positive when it overlaps no toponym of those kinds (adjectival and embedded ones included). Its
-gold has no country: the country of the gazetteer town nearest the gold point stands in for it.
+gold has no country: the country of the gazetteer town nearest the gold point (within 50 km) stands in
+for it.
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ GOLD = Path("gold") / "places"
 GWN_COUNTED = {"Literal", "Mixed", "Literal_Modifier", "Embedded_Literal", "Coercion", "Metonymic"}
 GWN_ALLOWED = GWN_COUNTED | {"Non_Literal_Modifier", "Embedded_Non_Lit"}
 KM_161 = 161.0
+# GeoWebNews gives no country: the nearest gazetteer town within this distance of the gold point lends
+# its country (points at sea or in the middle of a continent get none and are not scored for country).
+NEAREST_TOWN_KM = 50.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +153,8 @@ def _nearest_country(lat: float, lon: float) -> str | None:
     near = [t for dy in (-1, 0, 1) for dx in (-1, 0, 1) for t in grid.get((cell[0] + dy, cell[1] + dx), ())]
     if not near:
         return None
-    return min(near, key=lambda t: distance_km(lat, lon, t[0], t[1]))[2]
+    town = min(near, key=lambda t: distance_km(lat, lon, t[0], t[1]))
+    return town[2] if distance_km(lat, lon, town[0], town[1]) <= NEAREST_TOWN_KM else None
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
