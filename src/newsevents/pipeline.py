@@ -60,7 +60,7 @@ def analyze(raw: RawArticle, parse: Parse, config: Config = DEFAULT_CONFIG) -> A
     try:
         found_dates = _run("dates", dates.find_dates, parse, raw.published)
         found_places = _run("places", places.find_places, parse, raw.doc_id)
-        found_actors = _run("actors", actors.find_actors, parse, raw.doc_id, config.actor_dictionary)
+        found_actors = _run("actors", actors.find_actors, parse, raw.doc_id, config.actor_dictionary, raw.published)
         found_events = _run(
             "events",
             events.find_events,
