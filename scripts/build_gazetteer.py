@@ -194,6 +194,12 @@ def build(min_population: int, rich_population: int, max_alternates: int) -> lis
     return rows
 
 
+def write_gzip(path: Path, text: str) -> None:
+    """Write ``text`` gzipped with a fixed timestamp, so a rebuild from the same sources is identical."""
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as out:
+        out.write(text.encode("utf-8"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-population", type=int, default=1000)
@@ -208,14 +214,9 @@ def main() -> None:
         for key in row[-1].split("|"):
             index[key].append(number)
     places, names = args.out / "gazetteer.tsv.gz", args.out / "names.tsv.gz"
-    with gzip.open(places, "wt", encoding="utf-8", compresslevel=9) as out:
-        out.write(HEADER)
-        for row in rows:
-            out.write("\t".join(row[:-1]) + "\n")
+    write_gzip(places, HEADER + "".join("\t".join(row[:-1]) + "\n" for row in rows))
     lines = sorted(f"{key}\t{','.join(map(str, numbers))}" for key, numbers in index.items())
-    with gzip.open(names, "wt", encoding="utf-8", compresslevel=9) as out:
-        out.write(NAMES_HEADER)
-        out.write("\n".join(lines) + "\n")
+    write_gzip(names, NAMES_HEADER + "\n".join(lines) + "\n")
     size = (places.stat().st_size + names.stat().st_size) / 1e6
     print(f"{len(rows)} places, {len(lines)} names -> {args.out} ({size:.1f} MB)")
 

@@ -303,3 +303,11 @@ def test_adjectival_frame_without_coded_complement(parse):
     text = "Vietnam is committed to opening up its economy."
     found = run(parse, text, {"VNM": ["Vietnam"]})
     assert [(s, e.cameo_root) for s, _, e in found] == [("VNM", "03")]
+
+
+def test_ending_an_event_recodes_it(parse):
+    text = "The union called off the strike. Niger halted joint military exercises with France."
+    found = run(parse, text, {"LAB": ["The union"], "NER": ["Niger"], "FRA": ["France"]})
+    assert [(s, t, e.cameo, e.trigger.text) for s, t, e in found] == [
+        ("LAB", None, "080", "called"), ("NER", "FRA", "160", "halted")]
+    assert all("frame:" in e.why for _, _, e in found)

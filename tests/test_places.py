@@ -162,3 +162,20 @@ def test_canadian_province_abbreviation(parse):
     found = by_name(places_of(parse, "The plant in London, Ont., will close next year."))
     assert found["London"].country == "CAN"
     assert found["Ontario"].feature == "region"
+
+
+def test_names_split_at_small_words_are_joined(parse):
+    found = by_name(places_of(parse, "Trinidad and Tobago beat Bosnia and Herzegovina in a friendly."))
+    assert found["Trinidad and Tobago"].country == "TTO"
+    assert found["Bosnia and Herzegovina"].country == "BIH"
+
+
+def test_gazetteer_data_files_describe_their_format():
+    import gzip
+    from importlib import resources
+
+    folder = resources.files("newsevents") / "data" / "gazetteer"
+    for item in folder.iterdir():
+        data = item.read_bytes()
+        text = (gzip.decompress(data) if item.name.endswith(".gz") else data).decode("utf-8")
+        assert text.startswith("# "), item.name

@@ -399,10 +399,14 @@ def build(paths: Sequence[str | Path] = (), base: ActorDictionary | None = None)
 
 
 def read_pronouns() -> dict[str, frozenset[str]]:
-    """``pronouns.tsv``: word -> features."""
-    text = (resources.files("newsevents") / "data" / "actors" / "pronouns.tsv").read_text(encoding="utf-8")
+    """``pronouns.tsv`` and ``first_names.tsv``: word -> features (a given name is a gender cue marked "given")."""
+    folder = resources.files("newsevents") / "data" / "actors"
     table = {}
-    for line in text.splitlines():
+    for line in (folder / "first_names.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, gender = line.split("\t", 1)
+            table[name.strip().lower()] = frozenset({"cue", "given", gender.strip()})
+    for line in (folder / "pronouns.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             word, features = line.split("\t", 1)
             table[word.strip().lower()] = frozenset(f.strip() for f in features.split(","))

@@ -40,6 +40,7 @@ _DOMESTIC_ROLES = frozenset({"COP", "MIL", "GOV", "JUD", "LEG", "CVL", "OPP", "R
 _ARMED_NONSTATE = frozenset({"REB", "CRM", "UAF"})
 _STATE_ROLES = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "IGO"})
 _NOT_PEOPLE = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW", "DATE", "LANGUAGE"})
+_QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
 _PRONOUN_WINDOW = 2  # sentences back
 _ROLE_WINDOW = 5
 
@@ -179,11 +180,13 @@ def _units(parse: Parse, dictionary: ActorDictionary) -> list[_Unit]:
 
 def _unlabelled_people(parse: Parse, units: list[_Unit]) -> list[_Unit]:
     """Names the tagger missed or mislabelled: a known person's surname ("Machado, who is in hiding"), a name
-    after a title ("Governor Uba Sani"), or a name that speaks ("Ramtane Lamamra told reporters")."""
+    after a title ("Governor Uba Sani"), a name opening with a given name ("Adolfo Macias"), or a name that speaks
+    ("Ramtane Lamamra told reporters")."""
     tokens = parse.tokens
     covered = {i: u for u in units for i in range(u.start, u.end)}
     surnames = {parse.tokens[u.end - 1].text: u.start for u in units if u.kind == ad.PERSON and u.end - u.start > 1}
     labels = {i: e.label for e in parse.entities for i in range(e.start, e.end)}
+    given = _pronouns()
     appos_of = {t.head for t in tokens if t.dep == "appos" and (u := covered.get(t.i)) is not None
                 and u.kind == ad.PERSON and u.entry is not None and u.entry.agent}
     found = []
@@ -202,6 +205,8 @@ def _unlabelled_people(parse: Parse, units: list[_Unit]) -> list[_Unit]:
         is_person = (
             surnames.get(name, len(tokens)) < i
             or not other_label and j - i <= 4 and (
+                j - i >= 2 and "given" in given.get(tokens[i].lower, ())
+                or
                 title is not None and title.entry is not None and title.entry.agent and title.kind == ad.PERSON
                 and tokens[i - 1].dep == "compound"
                 or j - i >= 2 and head.dep in _SUBJECT_DEPS and tokens[head.head].lemma in _SPEECH_LEMMAS
@@ -705,6 +710,34 @@ def _relative_antecedent(ctx: _Context, tok, history: list[_Mention]):
     return None
 
 
+def _attribution_tail(ctx: _Context, verb) -> bool:
+    """A reporting verb after the unquoted clause it reports ("..., officials said"): its speaker is a source, not
+    the topic. After a direct quotation the speaker stays in focus."""
+    if verb.lemma not in _SPEECH_LEMMAS:
+        return False
+    reported = [c for c in ctx.children[verb.i] if ctx.parse.tokens[c].dep == "ccomp" and c < verb.i]
+    if not reported:
+        return False
+    tokens = ctx.parse.tokens
+    first = min(reported)
+    while ctx.children[first] and min(ctx.children[first]) < first:
+        first = min(ctx.children[first])
+    return not any(t.text in _QUOTE_MARKS for t in tokens[max(0, first - 1):verb.i])
+
+
+def _governor(ctx: _Context, tok):
+    """The token that stands for ``tok`` in its clause (the first conjunct, the noun an apposition describes)."""
+    while tok.dep in ("conj", "appos") and tok.head != tok.i:
+        tok = ctx.parse.tokens[tok.head]
+    return tok
+
+
+def _speaker(ctx: _Context, tok) -> bool:
+    """Whether ``tok`` is the subject of a reporting verb."""
+    tok = _governor(ctx, tok)
+    return tok.dep in _SUBJECT_DEPS and ctx.parse.tokens[tok.head].lemma in _SPEECH_LEMMAS
+
+
 def _salience(ctx: _Context, m: _Mention, sent_of: list[int], here: int) -> float:
     tokens = ctx.parse.tokens
     tok = tokens[m.head]
@@ -713,9 +746,12 @@ def _salience(ctx: _Context, m: _Mention, sent_of: list[int], here: int) -> floa
     if dep in ("conj", "appos"):
         dep = tokens[tok.head].dep
     if dep in _SUBJECT_DEPS:
-        score += 3.0
-        if tokens[tok.head].lemma in _SPEECH_LEMMAS:
-            score += 1.0
+        if _attribution_tail(ctx, tokens[tok.head]):
+            score += 0.5  # "Rebels burned the village, residents said": the story is about the rebels
+        else:
+            score += 3.0
+            if tokens[tok.head].lemma in _SPEECH_LEMMAS:
+                score += 1.0
     elif dep in ("poss", "appos", "compound"):
         score += 0.5
     elif dep in ("dobj", "pobj", "attr"):
@@ -871,6 +907,7 @@ def _resolve_pronoun(ctx: _Context, tok, history: list[_Mention], profiles: dict
         features = features - {"possessive"} | {"object"}
     reflexive = "reflexive" in features
     governing = _governing_subjects(ctx, tok)
+    speaks = _speaker(ctx, tok)
     best: dict[tuple, float] = {}
     for m in reversed(history):
         if sent_of[tok.i] - sent_of[m.head] > _PRONOUN_WINDOW:
@@ -889,6 +926,8 @@ def _resolve_pronoun(ctx: _Context, tok, history: list[_Mention], profiles: dict
             score += 2.0
         if reflexive and same_clause_subject:
             score += 5
+        if speaks and _speaker(ctx, m_tok) and _attribution_tail(ctx, tokens[_governor(ctx, m_tok).head]):
+            score += 3.5  # "..., the ministry said. It said six officers were hurt": the source goes on speaking
         if "female" in features:
             # most people in the news whose gender the text does not reveal are men
             score += 1.0 if p.gender == "female" else -1.0

@@ -48,7 +48,7 @@ TARGET_PREPS = ("with", "against", "to", "toward", "towards", "from", "into", "o
 RECODING_FAMILIES = {"intent", "appeal", "demand", "reject", "threaten"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
-CONFLICT_ROOTS = {"15", "16", "17", "18", "19", "20"}
+CONFLICT_ROOTS = {"14", "16", "17", "18", "19", "20"}  # 15 (force posture) is announced, not threatened
 
 
 @dataclass(frozen=True, slots=True)
@@ -623,7 +623,11 @@ def _negated(tree: _Tree, i: int) -> bool:
     tok = tree.tokens[i]
     if tok.dep == "pcomp" and tree.tokens[tok.head].lower == "without":  # "ended without agreeing"
         return True
-    return any(c.dep == "neg" or (c.lower in NEGATIONS and c.dep in ("advmod", "det")) for c in tree.kids[i])
+    if any(c.dep == "neg" or (c.lower in NEGATIONS and c.dep in ("advmod", "det")) for c in tree.kids[i]):
+        return True
+    # "No officers were killed", "none of the guards fired"
+    return any(c.dep in SUBJ_DEPS | PASSIVE_SUBJ_DEPS and (c.lower in ("none", "nobody", "no one") or any(
+        d.dep == "det" and d.lower == "no" for d in tree.kids[c.i])) for c in tree.kids[i])
 
 
 def _future(tree: _Tree, i: int) -> bool:
@@ -645,7 +649,7 @@ def _polarity(code: str) -> str:
     root = code[:2]
     if root in COOPERATIVE_ROOTS:
         return "cooperative"
-    if root in CONFLICT_ROOTS or root == "14":
+    if root in CONFLICT_ROOTS:
         return "conflict"
     return "verbal"
 
@@ -804,7 +808,8 @@ def _apply_terminate(tree: _Tree, lexicon: Lexicon, cand: _Candidate, verb: int)
         return
     cand.code = lexicon.recode("terminate", cand.code)
     cand.sources = _subject(tree, verb) or cand.sources
-    cand.targets = [t for t in cand.targets if t not in cand.sources]
+    cand.targets = [t for t in cand.targets if t not in cand.sources] or _first_actor_in_object(
+        tree, verb, cand.sources)
     cand.trigger, cand.pattern = verb, "verb-dobj"
     cand.frame, cand.frame_trigger = match.entry, verb
     cand.frame_heads.append(verb)

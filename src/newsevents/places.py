@@ -55,6 +55,7 @@ _LOCAL_NOUNS = {
     "family", "families", "teen", "couple", "businessman", "home", "homes", "neighborhood", "neighbourhood",
 }
 _TRAILING_KINDS = {"province", "region", "state", "governorate", "oblast", "district", "area", "city", "town"}
+_NAME_JOINERS = {"and", "of", "&", "de", "del", "da", "do", "du", "la", "el", "al", "upon", "on"}
 _DATELINE_ENDS = {",", ":", "—", "–", "-", "--", "("}
 
 
@@ -133,7 +134,7 @@ def _detect(parse: Parse, gaz: Gazetteer) -> list[Mention]:
     people = _person_words(parse)
     for ent in parse.entities:
         if ent.label in PLACE_LABELS and not any(taken[ent.start:ent.end]):
-            found = _match_inside(tokens, gaz, ent.start, ent.end)
+            found = _joined_name(tokens, gaz, ent.start, ent.end) or _match_inside(tokens, gaz, ent.start, ent.end)
             if found is not None and not _surname(found, people):
                 take(found)
     for found in _scan(tokens, gaz, taken, lambda i, end, key, candidates: _plausible(
@@ -175,6 +176,18 @@ def _local_town(tokens, start: int, end: int, key: str, candidates: list[Entry],
     if _inside_longer_name(tokens, end) or (end < len(tokens) and tokens[end].lower.rstrip(".") in _STREET_WORDS):
         return False
     return any(c.feature == "city" and c.admin1 in states and name_key(c.name) == key for c in candidates)
+
+
+def _joined_name(tokens, gaz: Gazetteer, start: int, end: int) -> Mention | None:
+    """A name the parser split at a small word: "Trinidad and Tobago", "Isle of Man"."""
+    for stop in range(min(len(tokens), end + 3), end + 1, -1):
+        if tokens[end].lower not in _NAME_JOINERS or not _capitalised(tokens[stop - 1]):
+            continue
+        key = _key(tokens, start, stop)
+        candidates = gaz.lookup(key)
+        if candidates:
+            return Mention(start, stop, key, candidates, from_entity=True)
+    return None
 
 
 def _surname(mention: Mention, people: set[str]) -> bool:
