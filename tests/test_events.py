@@ -230,12 +230,23 @@ def test_date_place_and_ids(parse):
     places = (Place("d:p1", "Gao", 1, 16.3, -0.04, "MLI", "city", (Span(gao, gao + 3, "Gao"),)),)
     actors = actors_for(text, {"REB": ["Rebels", "rebels"], "MLI": ["Mali"]})
     found = events.find_events(p, "doc", actors, places, dates, "2024-05-01T10:00:00")
-    assert [e.id for e in found] == ["doc:e0", "doc:e1"]
+    assert [e.id for e in found] == ["doc:e1", "doc:e2"]
     first, second = found
     assert (first.date, first.date_precision, first.place) == ("2024-04-29", "day", "d:p1")
     assert (second.date, second.date_precision, second.place) == ("2024-05-01", "published", None)
     assert events.find_events(p, "doc", actors, places, dates, "2024-05-01") == tuple(
         e for e in events.find_events(p, "doc", actors, places, dates, "2024-05-01"))
+
+
+@pytest.mark.parametrize("value, precision", [("P3D", "duration"), ("2024-04-29/2024-05-01", "range"),
+                                              ("PAST_REF", "ref"), ("XXXX-WXX-1", "set"), ("PRESENT_REF", None)])
+def test_event_date_skips_non_calendar_dates(parse, value, precision):
+    text = "Rebels attacked Gao for three days."
+    span = text.index("three days")
+    dates = (DateExpr(span, span + 10, "three days", value, precision),)
+    actors = actors_for(text, {"REB": ["Rebels"], "MLI": ["Gao"]})
+    (event,) = events.find_events(parse(text), "doc", actors, (), dates, "2024-05-01")
+    assert (event.date, event.date_precision) == ("2024-05-01", "published")
 
 
 def test_inputs_are_not_mutated_and_empty_parse(parse):

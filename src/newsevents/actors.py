@@ -512,6 +512,11 @@ def _agent_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> None
     kind = entry.kind if entry.kind in (ad.PERSON, ad.GROUP, ad.ORGANIZATION) else ad.GROUP
     if kind == ad.PERSON and plural:
         kind = ad.GROUP
+    if kind != ad.PERSON and org_mention is None and countries and linked:
+        group = _coordinated(ctx, countries[0])
+        if len(group) > 1:
+            _split_by_country(ctx, unit, group, kind, plural, mentions)
+            return
     if kind == ad.PERSON:
         key = ("anon", unit.start)  # each unnamed person is new unless coreference finds them
     else:
@@ -542,6 +547,51 @@ def _agent_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> None
         mention.start = tokens[start - 1].start
         mention.first_token = start - 1
     mentions.append(mention)
+
+
+def _coordinated(ctx: _Context, first: _Unit) -> list[_Unit]:
+    """The country words coordinated with ``first`` ("French, German and British", "of Egypt and Jordan")."""
+    tokens = ctx.parse.tokens
+    root = tokens[first.head]
+    while root.dep == "conj" and root.head != root.i:
+        root = tokens[root.head]
+    heads = [root.i]
+    for i in heads:
+        heads.extend(c for c in ctx.children[i] if tokens[c].dep == "conj" and c not in heads)
+    # "French, German and British troops": the tagger often makes each listed adjective a modifier of the noun
+    listed = sorted((c for c in ctx.children[root.head] if tokens[c].dep == root.dep and c < root.i), reverse=True)
+    edge = ctx.unit_at[root.i].start if root.i in ctx.unit_at else root.i
+    for c in listed:
+        unit = ctx.unit_at.get(c)
+        if unit is None or not all(tokens[k].pos in ("PUNCT", "CCONJ") for k in range(unit.end, edge)):
+            break
+        heads.append(c)
+        edge = unit.start
+    units = {id(u): u for h in heads if (u := ctx.unit_at.get(h)) is not None and _is_country_like(u)}
+    if first.head not in heads or len(units) != len(heads):
+        return [first]
+    return sorted(units.values(), key=lambda u: u.start)
+
+
+def _split_by_country(ctx: _Context, unit: _Unit, group: list[_Unit], kind: str, plural: bool,
+                      mentions: list[_Mention]) -> None:
+    """One actor per listed country: "French and British troops" are French troops and British troops."""
+    tokens = ctx.parse.tokens
+    before = group[-1].start < unit.start
+    nearest = group[-1] if before else group[0]
+    for country in group:
+        code = _compose(_country_of(country), unit.entry)
+        start, end_char = country.start, country.end_char
+        if country is nearest:
+            start, end_char = (country.start, unit.end_char) if before else (unit.start, country.end_char)
+        s, e, text = _text(ctx, start, end_char)
+        name = text if country is nearest else f"{text} {tokens[unit.start].text}" if before else \
+            f"{tokens[unit.start].text} of {text}"
+        mentions.append(_Mention(
+            s, e, _key_for_org(code, ("composed", code, kind, True, "")), name, kind, code=code,
+            country=_country_of(country), role=unit.entry.role, head=unit.head if country is nearest else country.head,
+            plural=plural, first_token=start, lemma=tokens[unit.head].lemma.lower(), entry=unit.entry,
+        ))
 
 
 def _acts(ctx: _Context, tok) -> bool:
@@ -598,6 +648,8 @@ def _mentions(ctx: _Context) -> list[_Mention]:
                 if other.entry is not None and other.entry.agent and not is_person:
                     continue
                 consumed.add(id(other))
+                if not is_person and _is_country_like(other):
+                    consumed.update(id(u) for u in _coordinated(ctx, other))
     for unit in ctx.units:
         entry = unit.entry
         if id(unit) in consumed:

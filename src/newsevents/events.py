@@ -48,6 +48,8 @@ TARGET_PREPS = ("with", "against", "to", "toward", "towards", "from", "into", "o
 RECODING_FAMILIES = {"intent", "appeal", "demand", "reject", "threaten"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
+NON_CALENDAR_PRECISIONS = {"duration", "range", "ref", "set"}
+CALENDAR_VALUE = re.compile(r"^\d{2,4}(-(\d{2}|W\d{2}|Q\d|[A-Z]{2})){0,2}(T|$)")
 CONFLICT_ROOTS = {"14", "16", "17", "18", "19", "20"}  # 15 (force posture) is announced, not threatened
 
 
@@ -969,7 +971,7 @@ def _event_date(tree: _Tree, cand: _Candidate, dates: Sequence[DateExpr], publis
                 dateline: DateExpr | None):
     start, end = tree.parse.sentence_of(cand.trigger)
     s_char, e_char = tree.tokens[start].start, tree.tokens[end - 1].end
-    in_sentence = [d for d in dates if s_char <= d.start < e_char and d.value]
+    in_sentence = [d for d in dates if s_char <= d.start < e_char and _calendar(d)]
     if in_sentence:
         clause = set(tree.subtree(cand.frame_trigger if cand.frame_trigger is not None else cand.trigger))
         clause_chars = {tree.tokens[j].start for j in clause}
@@ -983,6 +985,12 @@ def _event_date(tree: _Tree, cand: _Candidate, dates: Sequence[DateExpr], publis
     if published:
         return published[:10], "published"
     return None, None
+
+
+def _calendar(date: DateExpr) -> bool:
+    """A date that places an event on the calendar ("March 3", "2019"), not a span, set or reference."""
+    return (bool(date.value) and date.precision not in NON_CALENDAR_PRECISIONS
+            and CALENDAR_VALUE.match(date.value) is not None)
 
 
 def _event_place(tree: _Tree, cand: _Candidate, places: Sequence[Place]) -> str | None:
@@ -1008,7 +1016,7 @@ def _dateline(tree: _Tree, dates: Sequence[DateExpr]) -> DateExpr | None:
     dash = re.search(r"\s[-\u2013\u2014]+\s", head)
     if not dash:
         return None
-    return next((d for d in dates if d.end <= dash.start() and d.value), None)
+    return next((d for d in dates if d.end <= dash.start() and _calendar(d)), None)
 
 
 def find_events(
@@ -1084,7 +1092,7 @@ def find_events(
             )
             raw.append((tok.start, len(raw), event))
     raw.sort(key=lambda item: (item[0], item[1]))
-    return tuple(_with_id(e, f"{doc_id}:e{n}") for n, (_, _, e) in enumerate(raw))
+    return tuple(_with_id(e, f"{doc_id}:e{n}") for n, (_, _, e) in enumerate(raw, 1))
 
 
 def _dyads(cand: _Candidate) -> list[tuple[str | None, str | None]]:
