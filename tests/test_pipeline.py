@@ -20,7 +20,7 @@ def test_extract_gives_a_valid_record_and_deterministic_ids():
 
 
 def test_stage_failure_becomes_the_article_error_and_the_batch_goes_on(monkeypatch):
-    def explode(parse, doc_id):
+    def explode(parse, doc_id, *rest):
         if "explode" in parse.text:
             raise RuntimeError("boom")
         return ()

@@ -40,6 +40,7 @@ _DOMESTIC_ROLES = frozenset({"COP", "MIL", "GOV", "JUD", "LEG", "CVL", "OPP", "R
 _ARMED_NONSTATE = frozenset({"REB", "CRM", "UAF"})
 _STATE_ROLES = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "IGO"})
 _NOT_PEOPLE = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW", "DATE", "LANGUAGE"})
+_SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl", "pcomp"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
 _PRONOUN_WINDOW = 2  # sentences back
 _ROLE_WINDOW = 5
@@ -263,6 +264,7 @@ class _Context:
     children: list[list[int]]
     pronouns: dict[str, frozenset[str]]
     country_names: dict[str, str] = field(default_factory=dict)
+    home: str | None = None
 
 
 def _linked_units(ctx: _Context, unit: _Unit, person: bool) -> list[_Unit]:
@@ -804,6 +806,8 @@ def _salience(ctx: _Context, m: _Mention, sent_of: list[int], here: int) -> floa
             score += 3.0
             if tokens[tok.head].lemma in _SPEECH_LEMMAS:
                 score += 1.0
+            if tokens[tok.head].dep in _SUBORDINATE_DEPS:
+                score -= 1.0  # "as pupils were gathering": a subordinate clause's subject is less in focus
     elif dep in ("poss", "appos", "compound"):
         score += 0.5
     elif dep in ("dobj", "pobj", "attr"):
@@ -1047,6 +1051,9 @@ def _resolve_role(ctx: _Context, m: _Mention, history: list[_Mention], profiles:
                 continue
         best[earlier.key] = max(best.get(earlier.key, -99.0), score)
     if not best:
+        if m.type == "reference" and entry.role == ad.COUNTRY and ctx.home and (
+                ("country", ctx.home) in profiles):
+            return ("country", ctx.home)  # "the country", far from its last name, is the one the story is set in
         return None
     ranked = sorted(best.items(), key=lambda kv: -kv[1])
     if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < 1.0:
@@ -1077,11 +1084,12 @@ def find_actors(parse: Parse, doc_id: str, dictionary=None, published: str | Non
     unit_at = {i: u for u in units for i in range(u.start, u.end)}
     ctx = _Context(parse, dictionary, (published or "")[:10] or None, units, unit_at, _children(parse), _pronouns(),
                    dictionary.country_names())
+    ctx.home = _home_country(units)
     mentions = _mentions(ctx)
     _merge_persons(mentions)
     _merge_bare_agents(mentions)
     mentions = _resolve(ctx, mentions)
-    return _assemble(parse.text, doc_id, mentions, _home_country(units))
+    return _assemble(parse.text, doc_id, mentions, ctx.home)
 
 
 def _home_country(units: list[_Unit]) -> str | None:

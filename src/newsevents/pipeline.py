@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from . import actors, dates, events, ingest, nlp, places, quotes
+from . import actors, dates, events, gazetteer, ingest, nlp, places, quotes
 from .model import Article, ErrorInfo, Parse, RawArticle
 
 
@@ -17,11 +17,16 @@ class Config:
     model: str | None = None
     actor_files: tuple[str, ...] = ()
     lexicon_files: tuple[str, ...] = ()
+    place_alias_files: tuple[str, ...] = ()
     batch_size: int = 32
 
     @cached_property
     def actor_dictionary(self):
         return actors.load_dictionary(self.actor_files)
+
+    @cached_property
+    def gazetteer(self):
+        return gazetteer.load(self.place_alias_files)
 
     @cached_property
     def lexicon(self):
@@ -59,7 +64,7 @@ def analyze(raw: RawArticle, parse: Parse, config: Config = DEFAULT_CONFIG) -> A
     )
     try:
         found_dates = _run("dates", dates.find_dates, parse, raw.published)
-        found_places = _run("places", places.find_places, parse, raw.doc_id)
+        found_places = _run("places", places.find_places, parse, raw.doc_id, config.gazetteer)
         found_actors = _run("actors", actors.find_actors, parse, raw.doc_id, config.actor_dictionary, raw.published)
         found_events = _run(
             "events",

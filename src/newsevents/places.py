@@ -79,11 +79,14 @@ def _metonymy_verbs() -> frozenset[str]:
     return frozenset(r[0] for r in gazetteer.read_table(path))
 
 
-def find_places(parse: Parse, doc_id: str) -> tuple[Place, ...]:
-    """Places mentioned in the text, one record per place with all its mentions."""
+def find_places(parse: Parse, doc_id: str, gaz: gazetteer.Gazetteer | None = None) -> tuple[Place, ...]:
+    """Places mentioned in the text, one record per place with all its mentions.
+
+    ``gaz`` defaults to the bundled gazetteer; pass ``gazetteer.load(alias_files)`` to add user aliases.
+    """
     if not parse.tokens:
         return ()
-    gaz = gazetteer.load()
+    gaz = gaz or gazetteer.load()
     mentions = _link_containers(parse, gaz, _detect(parse, gaz))
     _mark_metonymy(parse, mentions)
     chosen = _resolve(mentions)
