@@ -317,3 +317,77 @@ def test_bare_agents_take_the_story_country(parse):
     found = find(parse, text)
     assert by_mention(found, text, "army").code == "NGAMIL"
     assert by_mention(found, text, "Police").country == "NGA"
+
+
+def test_given_name_recovers_a_person_the_tagger_missed(parse):
+    text = 'The violence followed the escape of Adolfo Macias, alias "Fito", from a jail. Macias was caught on Monday.'
+    found = find(parse, text)
+    macias = by_mention(found, text, "Adolfo Macias")
+    assert macias.kind == "person"
+    assert by_mention(found, text, "Fito") is macias
+    assert by_mention(found, text, "Macias", nth=1) is macias
+
+
+def test_first_names_are_data_with_gender():
+    table = actors._pronouns()
+    assert {"cue", "given", "male"} <= table["adolfo"]
+    assert {"cue", "given", "female"} <= table["ngozi"]
+    assert "given" not in table["mr"]
+
+
+def test_parenthesised_acronym_is_the_same_actor(parse):
+    text = "The Tigray People's Liberation Front (TPLF) accused Ethiopian forces of attacks. The TPLF later denied it."
+    found = find(parse, text)
+    front = by_mention(found, text, "Tigray")
+    assert front.kind != "person"
+    assert by_mention(found, text, "TPLF") is front
+    assert by_mention(found, text, "TPLF", nth=1) is front
+
+
+def test_coordinated_country_modifiers_split(parse):
+    text = "French, German and British troops arrived. The foreign ministers of Egypt and Jordan met in Cairo."
+    found = find(parse, text)
+    assert by_mention(found, text, "French").code == "FRAMIL"
+    assert by_mention(found, text, "German").code == "DEUMIL"
+    assert by_mention(found, text, "British").code == "GBRMIL"
+    assert by_mention(found, text, "Egypt").code == "EGYGOV"
+    assert by_mention(found, text, "Jordan").code == "JORGOV"
+
+
+def test_trailing_attribution_speaker_is_not_the_topic(parse):
+    text = "Rebels attacked a village in North Kivu on Sunday, residents said. They burned houses and killed 12 people."
+    found = find(parse, text)
+    assert by_mention(found, text, "They") is by_mention(found, text, "Rebels")
+
+
+def test_source_that_goes_on_speaking_keeps_the_pronoun(parse):
+    text = "Six officers were hurt in the clashes, the interior ministry said. It said 20 people were arrested."
+    found = find(parse, text)
+    assert by_mention(found, text, "It") is by_mention(found, text, "ministry")
+
+
+def test_cataphora_in_fronted_phrase(parse):
+    text = "Joe Biden met Xi Jinping on Monday. In his speech on Tuesday, Vladimir Putin warned the West."
+    found = find(parse, text)
+    assert by_mention(found, text, "his") is by_mention(found, text, "Putin")
+
+
+def test_deployed_bare_agent_belongs_to_the_sender(parse):
+    text = "Ecuadorean police arrested 13 people. Peru said it had sent police to its border. Russia deployed troops."
+    found = find(parse, text)
+    assert by_mention(found, text, "police", nth=1).code == "PERCOP"
+    assert by_mention(found, text, "troops").code == "RUSMIL"
+
+
+def test_counted_group_is_not_a_reference_back(parse):
+    text = "The WHO said Gaza has 1,000 vaccine doses for the 8,000 medical workers in the territory."
+    found = find(parse, text)
+    assert by_mention(found, text, "medical workers") is not by_mention(found, text, "WHO")
+
+
+def test_the_country_far_from_its_name_is_the_story_country(parse):
+    text = ("Ecuador declared a state of emergency. Ecuador's president spoke on Monday. Gunmen stormed a TV studio. "
+            "Police arrested 13 people. Two officers were shot dead. Inmates took guards hostage. Schools closed. "
+            "The president said the state would not give in.")
+    found = find(parse, text)
+    assert by_mention(found, text, "the state").code == "ECU"

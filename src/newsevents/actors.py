@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from . import actor_dictionary as ad
 from .actor_dictionary import ActorDictionary, Entry
@@ -42,6 +43,9 @@ _STATE_ROLES = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "IGO"})
 _NOT_PEOPLE = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW", "DATE", "LANGUAGE"})
 _SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl", "pcomp"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
+_DEPLOY_VERBS = frozenset({"send", "deploy", "dispatch", "mobilize", "mobilise", "station", "withdraw", "recall",
+                           "mass", "pull", "order", "redeploy", "muster"})
+_ALIAS_CUES = frozenset({"known as", "also known as", "better known as", "alias", "dubbed", "nicknamed", "also called"})
 _PRONOUN_WINDOW = 2  # sentences back
 _ROLE_WINDOW = 5
 
@@ -203,8 +207,14 @@ def _unlabelled_people(parse: Parse, units: list[_Unit]) -> list[_Unit]:
         name = " ".join(t.text for t in tokens[i:j])
         title = covered.get(i - 1)
         other_label = any(labels.get(k) in _NOT_PEOPLE for k in range(i, j))
+        cue = i - 1
+        while cue > 0 and tokens[cue].text in _QUOTE_MARKS:
+            cue -= 1
         is_person = (
             surnames.get(name, len(tokens)) < i
+            or not other_label and any(u.kind == ad.PERSON and cue - 3 <= u.end <= cue for u in units + found) and (
+                tokens[cue].lower in ("alias", "nicknamed", "dubbed")
+                or tokens[cue].lower == "as" and tokens[cue - 1].lower == "known")
             or not other_label and j - i <= 4 and (
                 j - i >= 2 and "given" in given.get(tokens[i].lower, ())
                 or
@@ -216,6 +226,8 @@ def _unlabelled_people(parse: Parse, units: list[_Unit]) -> list[_Unit]:
         )
         if is_person:
             found.append(_Unit(i, j, tokens[j - 1].end, None, ad.PERSON, ner="PERSON"))
+            if j - i > 1:
+                surnames.setdefault(tokens[j - 1].text, i)
         i = j
     return found
 
@@ -252,6 +264,7 @@ class _Mention:
     type: str = "name"
     entry: Entry | None = None
     lemma: str = ""
+    bare: bool = False  # an agent noun with no country or organization of its own ("police")
 
 
 @dataclass
@@ -500,7 +513,9 @@ def _agent_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> None
     s, e, text = _text(ctx, start, end_unit.end_char)
     head_tok = tokens[unit.head]
     plural = head_tok.tag in ("NNS", "NNPS") or (entry.kind == ad.GROUP and not head_tok.tag.startswith("NN"))
-    definite = any(tokens[c].lower in _DEFINITE and tokens[c].dep == "det" for c in ctx.children[unit.head])
+    # "the 8,000 medical workers": a counted group is new to the story, not a reference back
+    definite = any(tokens[c].lower in _DEFINITE and tokens[c].dep == "det" for c in ctx.children[unit.head]) and not any(
+        tokens[c].dep == "nummod" for c in ctx.children[unit.head])
     determiners = [tokens[c].lower for c in ctx.children[unit.head] if tokens[c].dep == "det"]
     premodified = any(u.start < unit.start for u in linked)
     if entry.kind == ad.REFERENCE:
@@ -540,7 +555,7 @@ def _agent_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> None
         role=role, title=_title_text(ctx, unit) if kind == ad.PERSON else None,
         affiliation=org_mention.key if org_mention else None, head=unit.head, plural=plural,
         gender=_gender_near(ctx, unit, [unit]) if kind == ad.PERSON else None, first_token=start,
-        lemma=head_tok.lemma.lower(),
+        lemma=head_tok.lemma.lower(), bare=not linked,
         type="role" if definite and not spanned and kind == ad.PERSON or (
             definite and not premodified and "the" in determiners and kind in (ad.ORGANIZATION, ad.GROUP)) else "name",
         entry=entry,
@@ -587,8 +602,8 @@ def _split_by_country(ctx: _Context, unit: _Unit, group: list[_Unit], kind: str,
         if country is nearest:
             start, end_char = (country.start, unit.end_char) if before else (unit.start, country.end_char)
         s, e, text = _text(ctx, start, end_char)
-        name = text if country is nearest else f"{text} {tokens[unit.start].text}" if before else \
-            f"{tokens[unit.start].text} of {text}"
+        noun = ctx.parse.text[tokens[unit.start].start:unit.end_char]
+        name = text if country is nearest else f"{text} {noun}" if before else f"{noun} of {text}"
         mentions.append(_Mention(
             s, e, _key_for_org(code, ("composed", code, kind, True, "")), name, kind, code=code,
             country=_country_of(country), role=unit.entry.role, head=unit.head if country is nearest else country.head,
@@ -699,6 +714,31 @@ def _merge_persons(mentions: list[_Mention]) -> None:
                 m.key = earlier.key
                 break
         people.append(m)
+
+
+def _merge_aliases(ctx: _Context, mentions: list[_Mention]) -> None:
+    """"the Rapid Support Forces (RSF)", "Adolfo Macias, alias Fito", "..., known as JNIM": one actor, two names.
+    The name the dictionary knows wins."""
+    text = ctx.parse.text
+    names = [m for m in mentions if m.type == "name" and m.key[0] != "anon"]
+    renamed: dict[tuple, _Mention] = {}
+    for first, second in pairwise(names):
+        between = text[first.end:second.start]
+        if "\n" in between or len(between) > 60 or first.key == second.key:
+            continue
+        words = " ".join(between.replace('"', " ").replace("\u201c", " ").replace(",", " ").split()).lower()
+        bracketed = between.strip() == "(" and text[second.end:second.end + 1] == ")"
+        nickname = words in _ALIAS_CUES and first.kind == ad.PERSON and second.key[0] != "entry"
+        if not (bracketed or nickname) or bracketed and (first.kind == ad.PERSON) != (second.kind == ad.PERSON) and (
+                second.key[0] != "entry"):
+            continue
+        keep, drop = (second, first) if second.key[0] == "entry" and first.key[0] != "entry" else (first, second)
+        renamed[drop.key] = keep
+    for m in mentions:
+        keep = renamed.get(m.key)
+        if keep is not None:
+            m.key, m.kind, m.code, m.country, m.role = keep.key, keep.kind, keep.code, keep.country, keep.role
+            m.affiliation = keep.affiliation
 
 
 def _merge_bare_agents(mentions: list[_Mention]) -> None:
@@ -830,6 +870,8 @@ def _resolve(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
                 p.gender = p.gender or m.gender
                 p.title = p.title or (m.title or "").lower()
     role_tokens = {m.head: m for m in mentions if m.type in ("role", "reference")}
+    resolved_tokens: dict[int, tuple] = {m.head: m.key for m in mentions if m.type == "name"}
+    names = {m.head: m for m in mentions if m.type == "name" and m.kind == ad.PERSON and m.key[0] != "anon"}
     items: list[tuple[int, str, object]] = [(m.first_token, "mention", m) for m in mentions]
     for t in tokens:
         if t.lower in ctx.pronouns and "pronoun" in ctx.pronouns[t.lower] and t.pos in ("PRON", "DET") and (
@@ -838,7 +880,6 @@ def _resolve(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
     items.sort(key=lambda item: (item[0], item[1] != "mention"))
     history: list[_Mention] = []
     out: list[_Mention] = []
-    resolved_tokens: dict[int, tuple] = {}
     for _, what, obj in items:
         if what == "mention":
             m = obj
@@ -846,6 +887,8 @@ def _resolve(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
                 m.affiliation = aliases[m.affiliation]
             if m.entry is not None and m.entry.agent and m.type == "name" and not m.country:
                 _compose_with_possessor(ctx, m, resolved_tokens, profiles)
+            if m.bare and m.kind != ad.PERSON:
+                _compose_with_sender(ctx, m, resolved_tokens, profiles)
             if m.head in role_tokens and m.type in ("role", "reference"):
                 key = _resolve_role(ctx, m, history, profiles, sent_of)
                 if key is not None:
@@ -863,7 +906,7 @@ def _resolve(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
             if m.key not in profiles:
                 profiles[m.key] = _profile(m)
         else:
-            m = _resolve_pronoun(ctx, obj, history, profiles, sent_of)
+            m = _resolve_pronoun(ctx, obj, history, profiles, sent_of, names)
             if m is not None:
                 resolved_tokens[m.head] = m.key
                 out.append(m)
@@ -897,6 +940,28 @@ def _compose_with_possessor(ctx: _Context, m: _Mention, resolved: dict[int, tupl
         return
 
 
+def _compose_with_sender(ctx: _Context, m: _Mention, resolved: dict[int, tuple], profiles: dict) -> None:
+    """"Peru said it had sent police", "Burhan said the army would fight": troops or police a state actor sends,
+    deploys or speaks of are that actor's country's."""
+    tokens = ctx.parse.tokens
+    head = tokens[m.head]
+    while head.dep == "conj" and head.head != head.i:
+        head = tokens[head.head]
+    verb = tokens[head.head]
+    if head.dep in _SUBJECT_DEPS and verb.dep == "ccomp" and tokens[verb.head].lemma in _SPEECH_LEMMAS:
+        verb = tokens[verb.head]  # "Burhan said the army would not negotiate": the speaker's army
+    elif head.dep != "dobj" or verb.lemma not in _DEPLOY_VERBS:
+        return
+    for child in ctx.children[verb.i]:
+        owner = profiles.get(resolved.get(child)) if tokens[child].dep == "nsubj" else None
+        if owner is None or not owner.country or owner.kind == ad.GROUP or (
+                owner.kind != ad.COUNTRY and owner.role not in _STATE_ROLES):
+            continue
+        m.code, m.country = _compose(owner.country, m.entry), owner.country
+        m.key = _key_for_org(m.code, ("composed", m.code, m.kind, True, ""))
+        return
+
+
 def _compatible_pronoun(features: frozenset[str], p: _Candidate) -> bool:
     if "person" in features:
         if p.kind != ad.PERSON:
@@ -919,9 +984,11 @@ def _pleonastic(ctx: _Context, tok) -> bool:
         or head.lemma in ("seem", "appear", "happen", "rain")
 
 
-def _governing_subjects(ctx: _Context, tok) -> set[int]:
-    """Subjects of the verbs whose complement clause holds ``tok`` ("Hamas said it would...")."""
+def _governing_subjects(ctx: _Context, tok) -> tuple[set[int], set[int]]:
+    """Subjects of the clause that holds ``tok`` ("X lost his seat"), and of the verbs whose complement clause
+    holds it ("Hamas said it would...")."""
     tokens = ctx.parse.tokens
+    own: set[int] = set()
     found: set[int] = set()
     i = tok.head
     # "X lost his seat": the subject of the clause the pronoun sits in, when the pronoun is not that subject
@@ -931,7 +998,7 @@ def _governing_subjects(ctx: _Context, tok) -> set[int]:
             break
         verb = tokens[verb.head]
     if verb is not None and verb.pos in ("VERB", "AUX"):
-        found.update(c for c in ctx.children[verb.i] if tokens[c].dep in _SUBJECT_DEPS)
+        own.update(c for c in ctx.children[verb.i] if tokens[c].dep in _SUBJECT_DEPS)
         i = verb.i
     seen = 0
     while seen < 6:
@@ -943,13 +1010,40 @@ def _governing_subjects(ctx: _Context, tok) -> set[int]:
         else:
             break
         seen += 1
+    own.discard(tok.i)
     found.discard(tok.i)
-    return found
+    return own, found - own
 
 
-def _resolve_pronoun(ctx: _Context, tok, history: list[_Mention], profiles: dict, sent_of: list[int]):
+def _cataphor(ctx: _Context, tok, names: dict[int, _Mention]) -> _Mention | None:
+    """"In his first speech, Starmer promised...": a pronoun in a clause or phrase fronted before the subject
+    refers to that subject when it is a named person."""
+    tokens = ctx.parse.tokens
+    branch = tok
+    while branch.head != branch.i and tokens[branch.head].head != branch.head:
+        branch = tokens[branch.head]
+    root = tokens[branch.head]
+    if branch.dep not in ("prep", "advcl", "npadvmod") or branch.i > tok.i and branch.dep == "prep":
+        return None
+    for child in ctx.children[root.i]:
+        if tokens[child].dep in ("nsubj", "nsubjpass") and child > tok.i and branch.i < child:
+            named = names.get(child)
+            if named is None and ctx.unit_at.get(child) is not None:
+                named = next((m for m in names.values() if m.start <= tokens[child].start < m.end), None)
+            return named
+    return None
+
+
+def _resolve_pronoun(ctx: _Context, tok, history: list[_Mention], profiles: dict, sent_of: list[int],
+                     names: dict[int, _Mention]):
     features = ctx.pronouns[tok.lower]
     tokens = ctx.parse.tokens
+    if "person" in features and ("possessive" in features or "subject" in features):
+        named = _cataphor(ctx, tok, names)
+        p = profiles.get(named.key) if named is not None else None
+        if p is not None and _compatible_pronoun(features, p):
+            return _Mention(tok.start, tok.end, named.key, tok.text, p.kind, head=tok.i, first_token=tok.i,
+                            type="pronoun")
     if "relative" in features:
         m = _relative_antecedent(ctx, tok, history)
         p = profiles.get(m.key) if m is not None else None
@@ -962,7 +1056,7 @@ def _resolve_pronoun(ctx: _Context, tok, history: list[_Mention], profiles: dict
     if tok.lower == "her" and tok.dep in ("dobj", "dative", "pobj"):
         features = features - {"possessive"} | {"object"}
     reflexive = "reflexive" in features
-    governing = _governing_subjects(ctx, tok)
+    own_subjects, governing = _governing_subjects(ctx, tok)
     speaks = _speaker(ctx, tok)
     best: dict[tuple, float] = {}
     for m in reversed(history):
@@ -978,7 +1072,11 @@ def _resolve_pronoun(ctx: _Context, tok, history: list[_Mention], profiles: dict
         if "object" in features and not reflexive and same_clause_subject:
             continue
         score = _salience(ctx, m, sent_of, tok.i)
-        if m.head in governing or tokens[m.head].dep == "appos" and tokens[m.head].head in governing:
+        subject = tokens[m.head].head if tokens[m.head].dep == "appos" else m.head
+        if subject in own_subjects:
+            # "people had fled their homes": a possessive first looks to its own clause's subject
+            score += 3.0 if "possessive" in features else 2.0
+        elif subject in governing:
             score += 2.0
         if reflexive and same_clause_subject:
             score += 5
@@ -989,6 +1087,8 @@ def _resolve_pronoun(ctx: _Context, tok, history: list[_Mention], profiles: dict
             score += 1.0 if p.gender == "female" else -1.0
         if m.key[0] == "anon":
             score -= 0.5
+        if "plural" in features and p.plural:
+            score += 1.0  # a plural noun agrees better with "they" than an organization's singular name
         best[m.key] = max(best.get(m.key, -99.0), score)
     if not best:
         return None
@@ -1087,6 +1187,7 @@ def find_actors(parse: Parse, doc_id: str, dictionary=None, published: str | Non
     ctx.home = _home_country(units)
     mentions = _mentions(ctx)
     _merge_persons(mentions)
+    _merge_aliases(ctx, mentions)
     _merge_bare_agents(mentions)
     mentions = _resolve(ctx, mentions)
     return _assemble(parse.text, doc_id, mentions, ctx.home)

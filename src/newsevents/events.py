@@ -38,6 +38,8 @@ SUPPORT_VERBS = {"launch", "carry", "conduct", "stage", "hold", "mount", "make",
                  "commit", "perpetrate", "announce", "declare", "order", "impose", "give", "provide", "deliver",
                  "send", "offer", "sign", "conclude", "reach", "pay", "undertake", "join", "attend", "host",
                  "issue", "extend", "grant", "seek", "file", "lodge", "open", "end", "complete"}
+PURPOSE_NOUNS = {"protest", "response", "retaliation", "solidarity", "support", "opposition", "defiance"}
+PARTICIPATION_VERBS = {"engage", "involve", "participate", "join", "take"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 REPORTING = {"say", "tell", "announce", "state", "declare", "add", "report", "claim", "insist", "stress",
              "conclude", "warn", "write", "note", "argue", "believe", "think", "indicate", "suggest", "confirm"}
@@ -48,6 +50,11 @@ TARGET_PREPS = ("with", "against", "to", "toward", "towards", "from", "into", "o
 RECODING_FAMILIES = {"intent", "appeal", "demand", "reject", "threaten"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
+ONE_SIDED_CODES = ("045",)  # mediators act together on a third party, not on each other
+# Heads that schedule their complement ("are due to meet"): a planned event, neither asserted nor an intent.
+SCHEDULING = {"due", "set", "scheduled", "slated"}
+# Verbs whose complement is a picture or a plan, not a report ("animations showing missiles hitting X").
+DEPICTING = {"show", "depict", "simulate", "portray", "imagine", "rehearse", "envisage", "envision"}
 NON_CALENDAR_PRECISIONS = {"duration", "range", "ref", "set"}
 CALENDAR_VALUE = re.compile(r"^\d{2,4}(-(\d{2}|W\d{2}|Q\d|[A-Z]{2})){0,2}(T|$)")
 CONFLICT_ROOTS = {"14", "16", "17", "18", "19", "20"}  # 15 (force posture) is announced, not threatened
@@ -100,6 +107,8 @@ class Lexicon:
     nouns: dict[str, list[Entry]] = field(default_factory=dict)
     codes: dict[str, Code] = field(default_factory=dict)
     families: dict[str, dict[str, str]] = field(default_factory=dict)
+    sectors: dict[str, list[tuple[frozenset[str], str]]] = field(default_factory=dict)
+    bundled_from: int = 0  # entries at or after this order come from the bundled files
 
     def recode(self, family: str, code: str) -> str:
         """The code a framing family gives a complement event of ``code`` (longest prefix wins)."""
@@ -235,12 +244,16 @@ def _load(paths: tuple[str, ...]) -> Lexicon:
         lexicon.codes[code] = Code(code, root, float(goldstein), int(quad), plover or None, mode or None, label)
     for family, prefix, code in _data_lines(_read("data/cameo/frames.tsv")):
         lexicon.families.setdefault(family, {})[prefix] = code
+    for code, sectors, replacement in _data_lines(_read("data/cameo/sectors.tsv")):
+        lexicon.sectors.setdefault(code, []).append((frozenset(sectors.upper().split()), replacement))
     texts = [Path(p).read_text(encoding="utf-8") for p in paths]
     bundled = resources.files("newsevents").joinpath("data/lexicon")
-    texts += [f.read_text(encoding="utf-8") for f in sorted(bundled.iterdir(), key=lambda f: f.name)
-              if f.name.endswith(".tsv")]
+    bundled_texts = [f.read_text(encoding="utf-8") for f in sorted(bundled.iterdir(), key=lambda f: f.name)
+                     if f.name.endswith(".tsv")]
     order = 0
-    for text in texts:
+    for n, text in enumerate(texts + bundled_texts):
+        if n == len(texts):
+            lexicon.bundled_from = order
         if _PETRARCH_BLOCK.search(text) and not _TSV_LINE.search(text):
             entries = _petrarch_entries(text, order, lexicon.codes)
         else:
@@ -494,6 +507,11 @@ def _subject(tree: _Tree, i: int, seen: int = 0) -> list[str]:
         if obj is not None and tree.actors_at(obj.i):
             return tree.actors_at(obj.i)
         return _subject(tree, head, seen + 1)
+    if tok.dep == "advcl" and tok.tag == "VBG" and tree.tokens[head].lemma.lower() in REPORTING:
+        # "Warplanes struck X, the ministry said, killing 22": the result belongs to the reported clause
+        reported = next((c for c in tree.kids[head] if c.dep == "ccomp" and c.i < head), None)
+        if reported is not None:
+            return _subject(tree, reported.i, seen + 1)
     if tok.dep in INHERIT_SUBJECT_DEPS:
         if tok.dep == "pcomp":
             prep = tree.tokens[head]
@@ -576,6 +594,14 @@ def _arguments(tree: _Tree, match: _Match) -> tuple[list[str], list[str], list[s
         verb = None
         if tok.dep in ("dobj", "attr") and tree.tokens[tok.head].lemma.lower() in SUPPORT_VERBS:
             verb = tok.head  # "launched an offensive", "staged a protest"
+        elif (tok.dep == "pobj" and tree.tokens[tok.head].lower == "in"
+              and tree.tokens[tree.tokens[tok.head].head].lemma.lower() in PARTICIPATION_VERBS):
+            verb = tree.tokens[tok.head].head  # "took part in the attack", "forces were engaged in ethnic cleansing"
+            subj = tree.child(verb, PASSIVE_SUBJ_DEPS)
+            if subj is not None:
+                sources, verb = tree.actors_at(subj.i), None
+                if sources:
+                    notes.append("verb-subj->source")
         elif tok.dep == "pobj" and targets and tree.tokens[tok.head].lower in ("in", "during", "at"):
             verb = tree.tokens[tok.head].head  # "made remarks in a telephone conversation with X"
         if verb is not None and tree.tokens[verb].pos in ("VERB", "AUX"):
@@ -589,7 +615,26 @@ def _arguments(tree: _Tree, match: _Match) -> tuple[list[str], list[str], list[s
         targets = _first_actor_in_object(tree, match.trigger, sources)
         if targets:
             notes.append("obj-phrase->target")
+    if not targets and match.pattern != "noun" and sources:
+        targets = _purpose_target(tree, match.trigger, sources)
+        if targets:
+            notes.append("purpose->target")
     return sources, targets, notes
+
+
+def _purpose_target(tree: _Tree, i: int, exclude: list[str]) -> list[str]:
+    """Who an act is aimed at when the verb names none: the first actor of its object or its purpose
+    ("began a hunger strike to protest [X]'s decision", "staged a rally in protest against [X]")."""
+    for c in tree.kids[i]:
+        purpose = c.dep in ("xcomp", "advcl") and any(a.dep == "aux" and a.lower == "to" for a in tree.kids[c.i])
+        protest = c.dep == "prep" and c.lower in ("in", "against") and any(
+            p.lemma.lower() in PURPOSE_NOUNS for p in tree.kids[c.i] if p.dep == "pobj")
+        if c.dep in ("dobj", "dative") or purpose or protest:
+            for j in tree.subtree(c.i):
+                actor = tree.actor_of.get(j)
+                if actor and actor not in exclude and tree.tokens[j].dep not in SUBJ_DEPS:
+                    return [actor]
+    return []
 
 
 def _first_actor_in_object(tree: _Tree, i: int, exclude: list[str]) -> list[str]:
@@ -759,8 +804,9 @@ def _candidates(tree: _Tree, lexicon: Lexicon) -> list[_Candidate]:
         if not any(c.dep in COMP_DEPS or (c.dep == "prep" and c.lower == "to" and tree.child(c.i, {"pcomp"}))
                    for c in tree.kids[tok.i]):
             continue
-        cand = _Candidate(match.entry.code, match.entry, tok.i, _frame_subject(tree, tok.i),
-                          _addressees(tree, tok.i), [], "frame", anchor=tok.i)
+        sources = _frame_subject(tree, tok.i)
+        addressees = _addressees(tree, tok.i) or [a for a in _clause_subjects(tree, tok.i) if a not in sources]
+        cand = _Candidate(match.entry.code, match.entry, tok.i, sources, addressees, [], "frame", anchor=tok.i)
         cand.notes.append("subj->source")
         _apply_modality(tree, lexicon, cand, tok.i)
         out.append(cand)
@@ -831,6 +877,16 @@ def _apply_modality(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int) -> 
     tok = tree.tokens[i]
     negated = _negated(tree, i)
     future = _future(tree, i)
+    head_tok = tree.tokens[tok.head]
+    if tok.dep == "xcomp" and head_tok.lower in SCHEDULING and head_tok.pos in ("ADJ", "VERB"):
+        cand.mode = "future"
+        return
+    if _depicted(tree, i):
+        cand.mode = "hypothetical"
+        return
+    if tok.dep in ("xcomp", "ccomp") and tok.head != i and _negated(tree, tok.head) and not negated:
+        cand.negated, cand.mode = True, "negated"  # "will not let foreigners occupy", "did not order X to"
+        return
     framed = _frame_of(tree, lexicon, i)
     if framed is not None:
         current = i
@@ -876,6 +932,19 @@ def _apply_modality(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int) -> 
         cand.mode = "hypothetical"
     elif future:
         cand.mode = "future"
+
+
+def _depicted(tree: _Tree, i: int) -> bool:
+    """Whether the clause at ``i`` sits (within two steps) under a verb of depiction."""
+    j = i
+    for _ in range(2):
+        tok = tree.tokens[j]
+        if tok.head == j or tok.dep not in ("ccomp", "xcomp", "acl", "dobj", "oprd", "advcl"):
+            return False
+        j = tok.head
+        if tree.tokens[j].lemma.lower() in DEPICTING:
+            return True
+    return False
 
 
 def _apply_frame(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int, frame: Entry, head: int) -> bool:
@@ -942,6 +1011,15 @@ def _addressees(tree: _Tree, head: int) -> list[str]:
     for prep in ("on", "upon", "to"):
         found = found or [a for j in tree.prep_objects(head, prep) for a in tree.actors_at(j)]
     return found
+
+
+def _clause_subjects(tree: _Tree, head: int) -> list[str]:
+    """Actors heading the subject of a clause the verb at ``head`` governs ("warned that [X] would")."""
+    for c in tree.kids[head]:
+        subj = tree.child(c.i, SUBJ_DEPS | PASSIVE_SUBJ_DEPS) if c.dep == "ccomp" and c.i > head else None
+        if subj is not None:
+            return tree.actors_at(subj.i)
+    return []
 
 
 def _is_frame_host(cand: _Candidate, framed_heads: set[int], framed_triggers: set[int]) -> bool:
@@ -1044,19 +1122,19 @@ def find_events(
     framed_heads = {h for c in candidates for h in c.frame_heads}
     framed_triggers = {c.trigger for c in candidates if c.frame_heads}
     dateline = _dateline(tree, dates)
+    actor_codes = {a.id: (a.code or "").upper() for a in actors}
     seen: set[tuple] = set()
     raw: list[tuple[int, int, Event]] = []
     verb_triggers = {c.trigger for c in candidates if c.pattern != "noun"}
     for cand in candidates:
         if _is_frame_host(cand, framed_heads, framed_triggers):
             continue
-        if not cand.sources and not cand.targets:
+        if not cand.sources and not _unresolved_agent(tree, cand):
             continue
         if cand.code[:2] == "01" and not cand.sources:
             continue
         if cand.pattern == "noun" and tree.tokens[cand.trigger].head in verb_triggers and not cand.sources:
             continue
-        info = lexicon.codes[cand.code]
         pairs = _dyads(cand)
         tok = tree.tokens[cand.trigger]
         s_start, s_end = parse.sentence_of(cand.trigger)
@@ -1066,15 +1144,17 @@ def find_events(
         confidence = _confidence(tree, cand)
         why = " ".join([f"lex:{cand.entry.id}", cand.pattern, *cand.notes])
         for source, target in pairs:
-            key = (cand.trigger, source, target, cand.code)
+            code = _sector_code(lexicon, cand, actor_codes.get(source))
+            key = (cand.trigger, source, target, code)
             if key in seen:
                 continue
             seen.add(key)
+            info = lexicon.codes[code]
             event = Event(
                 id="",
                 source=source,
                 target=target,
-                cameo=cand.code,
+                cameo=code,
                 cameo_root=info.root,
                 goldstein=info.goldstein,
                 quad_class=info.quad_class,
@@ -1095,9 +1175,35 @@ def find_events(
     return tuple(_with_id(e, f"{doc_id}:e{n}") for n, (_, _, e) in enumerate(raw, 1))
 
 
+def _sector_code(lexicon: Lexicon, cand: _Candidate, source_code: str | None) -> str:
+    """The bundled entry's code adjusted for the sector of its source (``data/cameo/sectors.tsv``)."""
+    rules = lexicon.sectors.get(cand.code)
+    if not rules or not source_code or cand.entry.order < lexicon.bundled_from:
+        return cand.code
+    chunks = {source_code[k:k + 3] for k in range(0, len(source_code), 3)}
+    return next((replacement for sectors, replacement in rules if sectors & chunks), cand.code)
+
+
+def _unresolved_agent(tree: _Tree, cand: _Candidate) -> bool:
+    """Whether the verb names a doer the actor stage could not resolve (kept with an unknown source);
+    agentless passives ("were killed") and bare event nouns name none and are not coded."""
+    if cand.pattern == "noun":
+        return False
+    head = cand.frame_trigger if cand.frame_trigger is not None else cand.trigger
+    for _ in range(4):
+        if any(c.dep == "agent" or (c.dep in SUBJ_DEPS and c.pos in ("NOUN", "PROPN")) for c in tree.kids[head]):
+            return True
+        tok = tree.tokens[head]
+        if tok.dep not in ("conj", "xcomp") or tok.head == head or tree.is_passive(head):
+            return False
+        head = tok.head  # "Doctors donated and delivered goods": the shared subject
+    return False
+
+
 def _dyads(cand: _Candidate) -> list[tuple[str | None, str | None]]:
     """Source-target pairs; coordinated parties of a reciprocal act ("A and B signed a pact") pair up."""
-    if len(cand.sources) > 1 and not cand.targets and cand.code[:2] in RECIPROCAL_ROOTS:
+    if (len(cand.sources) > 1 and not cand.targets and cand.code[:2] in RECIPROCAL_ROOTS
+            and not cand.code.startswith(ONE_SIDED_CODES)):
         return [(a, b) for a in cand.sources for b in cand.sources if a != b]
     pairs = []
     for source in cand.sources or [None]:
