@@ -199,3 +199,43 @@ def test_undecodable_file_names_and_surrogates_give_encodable_records(tmp_path):
     assert [r.error.type if r.error else None for r in raws] == [None, "EmptyArticle", "MalformedJSONL"]
     for raw in raws:
         json.dumps([raw.doc_id, raw.origin, raw.source, raw.error and raw.error.message], ensure_ascii=False).encode()
+
+
+@pytest.mark.parametrize("chrome", [
+    "Share this article",
+    "Share: Facebook | X | WhatsApp | Email",
+    "Tags: Elections, Courts",
+    "This story was last updated at 09:40 GMT.",
+    "Updated: 12 March 2024",
+    "Our journalism is free to read. Please consider supporting us.",
+    "By our correspondent in Mombasa",
+    "Most popular: five charts on the budget",
+])
+def test_site_chrome_lines_are_removed_with_a_reason(chrome):
+    body = "Troops withdrew from the town on Friday, the army said."
+    cleaned, removed = ingest.clean_text(f"{body}\n\n{chrome}\n\nTalks resume next week, officials said.")
+    assert chrome not in cleaned and body in cleaned and "Talks resume" in cleaned
+    assert [r.text for r in removed] == [chrome]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Share prices fell sharply in Nairobi on Monday.",
+    "By Monday, the rebels had withdrawn from the town.",
+    "Comments by the minister angered opposition lawmakers, who walked out of parliament.",
+    "Updated figures released on Tuesday showed 40 people were killed in the clashes.",
+])
+def test_article_sentences_that_look_like_chrome_are_kept(sentence):
+    cleaned, removed = ingest.clean_text(f"{sentence}\n\nThe talks continue.")
+    assert sentence in cleaned and removed == ()
+
+
+def test_user_boilerplate_rules_load_with_the_bundled_ones(tmp_path):
+    extra = tmp_path / "chrome.tsv"
+    extra.write_text("# my site\npromo\tline\t^listen to our podcast\\b.*$\n")
+    rules = ingest.load_boilerplate_rules((str(extra),))
+    assert len(rules) == len(ingest.load_boilerplate_rules()) + 1
+    assert rules[-1].reason == "promo" and rules[-1].pattern.match("Listen to our podcast today")
+    broken = tmp_path / "broken.tsv"
+    broken.write_text("broken\tline\t(unclosed\n")
+    with pytest.raises(ValueError, match="bad boilerplate rule"):
+        ingest.load_boilerplate_rules((str(broken),))

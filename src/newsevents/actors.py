@@ -290,6 +290,12 @@ def _linked_units(ctx: _Context, unit: _Unit, person: bool) -> list[_Unit]:
     if person and head_tok.dep in ("appos", "compound") and head_tok.head not in seen:
         frontier.append(head_tok.head)
         seen.add(head_tok.head)
+    title = ctx.unit_at.get(unit.start - 1) if person else None
+    if title is not None and title.entry is not None and title.entry.agent and title.entry.kind == ad.PERSON and (
+            title.head not in seen):
+        # "Sudan's army chief Abdel Fattah al-Burhan" parsed as two subjects: the title right before the name
+        frontier.append(title.head)
+        seen.add(title.head)
     found: list[_Unit] = []
     while frontier:
         i = frontier.pop(0)
@@ -556,7 +562,7 @@ def _agent_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> None
         affiliation=org_mention.key if org_mention else None, head=unit.head, plural=plural,
         gender=_gender_near(ctx, unit, [unit]) if kind == ad.PERSON else None, first_token=start,
         lemma=head_tok.lemma.lower(), bare=not linked,
-        type="role" if definite and not spanned and kind == ad.PERSON or (
+        type="role" if definite and kind == ad.PERSON and all(u.start < unit.start for u in spanned) or (
             definite and not premodified and "the" in determiners and kind in (ad.ORGANIZATION, ad.GROUP)) else "name",
         entry=entry,
     )
@@ -889,6 +895,8 @@ def _resolve(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
                 _compose_with_possessor(ctx, m, resolved_tokens, profiles)
             if m.bare and m.kind != ad.PERSON:
                 _compose_with_sender(ctx, m, resolved_tokens, profiles)
+            if m.type == "description" and tokens[m.first_token].lower in _DEFINITE:
+                _name_the_unnamed(ctx, m, history, sent_of)
             if m.head in role_tokens and m.type in ("role", "reference"):
                 key = _resolve_role(ctx, m, history, profiles, sent_of)
                 if key is not None:
@@ -938,6 +946,20 @@ def _compose_with_possessor(ctx: _Context, m: _Mention, resolved: dict[int, tupl
         if m.kind != ad.PERSON:
             m.key = _key_for_org(m.code, ("composed", m.code, m.kind, True, ""))
         return
+
+
+def _name_the_unnamed(ctx: _Context, m: _Mention, history: list[_Mention], sent_of: list[int]) -> None:
+    """"A government spokesman said... The spokesman, Isaac Mwaura, added": the unnamed person was the named one."""
+    tokens = ctx.parse.tokens
+    noun = tokens[m.head].lemma.lower()
+    earlier = {e.key for e in history if e.key[0] == "anon" and tokens[e.head].lemma.lower() == noun
+               and sent_of[m.head] - sent_of[e.head] <= _ROLE_WINDOW}
+    if len(earlier) != 1:
+        return
+    unnamed = earlier.pop()
+    for e in history:
+        if e.key == unnamed:
+            e.key = m.key
 
 
 def _compose_with_sender(ctx: _Context, m: _Mention, resolved: dict[int, tuple], profiles: dict) -> None:
@@ -1134,6 +1156,8 @@ def _resolve_role(ctx: _Context, m: _Mention, history: list[_Mention], profiles:
                 continue
             if m.affiliation is not None and p.affiliation != m.affiliation and p.code != m.code:
                 continue
+            if m.country and p.country != m.country:
+                continue  # "the Kenyan leader" is not the Sudanese general
             if noun in p.title.split() or noun == p.title:
                 score += 3.0
             elif p.role and entry.role and p.role == entry.role or entry.role == "GOV" and p.role in ("REB", "IGO"):

@@ -488,6 +488,9 @@ def _subject(tree: _Tree, i: int, seen: int = 0) -> list[str]:
     if tree.is_passive(i):
         by = tree.prep_objects(i, "by")
         found = [a for b in by for a in tree.actors_at(b)]
+        if not found and tok.lemma.lower() in PARTICIPATION_VERBS:
+            subj = tree.child(i, PASSIVE_SUBJ_DEPS)  # "forces were engaged in ...": a state, not a passive
+            return tree.actors_at(subj.i) if subj is not None else []
         if not found:
             # "were killed in an Israeli air strike": the perpetrator modifies the event noun
             events_in = [j for prep in ("in", "during") for j in tree.prep_objects(i, prep)

@@ -14,9 +14,10 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -40,32 +41,33 @@ MAX_HTML_CHARS = int(os.environ.get("NEWSEVENTS_MAX_HTML_CHARS", "1000000"))
 MAX_TOKEN_CHARS = int(os.environ.get("NEWSEVENTS_MAX_TOKEN_CHARS", "200"))
 LANGUAGES = tuple(os.environ.get("NEWSEVENTS_LANGUAGES", "en").split(","))
 
-# Each rule: (reason, pattern matched against one stripped paragraph/line). A
-# matching line is removed; a "tail" rule also removes everything after it,
-# since comment sections and footers run to the end of the page.
-_LINE_RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = tuple(
-    (reason, re.compile(pattern, re.IGNORECASE), tail)
-    for reason, pattern, tail in (
-        ("comments", (r"^(\d+\s+)?(comments?|conversations?|join the (conversation|discussion)|"
-                      r"leave a (comment|reply)|show comments|view comments|reader comments)\b.{0,60}$"), True),
-        ("comments", r"^(comments|conversation) (are|is) (closed|moderated)\b.*$", True),
-        ("disclaimer", r"^(disclaimer|note)\s*:.*\b(views|opinions)\b.*\b(author|contributor|reader)s?\b.*$", False),
-        ("disclaimer", r"^.*\b(views|opinions) expressed\b.*\b(do not|don't|not necessarily)\b.*$", False),
-        ("disclaimer", r"^.*\breader[- ]?(contributed|submitted|generated)\b.*$", False),
-        ("copyright", r"^(©|\(c\)|copyright\b).{0,200}$", False),
-        ("copyright", r"^.*\ball rights reserved\b.{0,100}$", False),
-        ("copyright", r"^.*\bmay not be (published|reproduced|broadcast|rewritten|redistributed)\b.*$", False),
-        ("share", (r"^(share|share this|share on|tweet|email|print|facebook|twitter|whatsapp|linkedin)"
-                   r"([\s|/•·,]+(share|tweet|email|print|facebook|twitter|x|whatsapp|linkedin|reddit|telegram))*\s*$"),
-         False),
-        ("subscribe", r"^.*\b(subscribe|sign up)\b.*\b(newsletter|updates|alerts|inbox|channel)\b.{0,80}$", False),
-        ("subscribe", r"^(follow us|follow .{1,40} on (twitter|facebook|instagram|x|telegram))\b.{0,80}$", False),
-        ("related", (r"^(related|read more|read also|also read|see also|more on this|recommended|"
-                     r"most read|trending|you may also like)\s*(:|stories|articles|coverage)?.{0,120}$"), False),
-        ("advertisement", r"^(advertisement|sponsored( content)?|ad)\s*$", False),
-        ("navigation", r"^(skip to (main )?content|back to top|home\s*[>/»].*)$", False),
-    )
-)
+BOILERPLATE_FILE = Path(__file__).with_name("data") / "boilerplate.tsv"
+
+
+@dataclass(frozen=True)
+class BoilerplateRule:
+    """A line of site chrome: ``reason`` shown in ``removed``; ``tail`` also drops every later line."""
+
+    reason: str
+    pattern: re.Pattern[str]
+    tail: bool
+
+
+@cache
+def load_boilerplate_rules(paths: tuple[str, ...] = ()) -> tuple[BoilerplateRule, ...]:
+    """The bundled boilerplate rules (``data/boilerplate.tsv``) plus rules from the user's files of that format."""
+    rules = []
+    for path in (BOILERPLATE_FILE, *map(Path, paths)):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            try:
+                reason, scope, pattern = line.split("\t", 2)
+                rules.append(BoilerplateRule(reason, re.compile(pattern, re.IGNORECASE), scope == "tail"))
+            except (ValueError, re.error) as exc:
+                raise ValueError(f"{path}:{number}: bad boilerplate rule: {exc}") from None
+    return tuple(rules)
+
 
 _MAX_BOILERPLATE_LINE = 300
 
@@ -157,16 +159,14 @@ def clean_text(text: str) -> tuple[str, tuple[Removed, ...]]:
         if not stripped or len(stripped) > _MAX_BOILERPLATE_LINE:
             kept.append(line)
             continue
-        rule = next(((reason, tail) for reason, pattern, tail in _LINE_RULES if pattern.match(stripped)), None)
+        rule = next((r for r in load_boilerplate_rules() if r.pattern.match(stripped)), None)
         if rule is None:
             kept.append(line)
             continue
-        reason, tail = rule
-        if tail:
-            rest = "\n".join(lines[index:]).strip()
-            removed.append(Removed(rest, reason))
+        if rule.tail:
+            removed.append(Removed("\n".join(lines[index:]).strip(), rule.reason))
             break
-        removed.append(Removed(stripped, reason))
+        removed.append(Removed(stripped, rule.reason))
     cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
     return cleaned, tuple(removed)
 
