@@ -391,3 +391,75 @@ def test_the_country_far_from_its_name_is_the_story_country(parse):
             "The president said the state would not give in.")
     found = find(parse, text)
     assert by_mention(found, text, "the state").code == "ECU"
+
+
+def test_critic_of_a_party_is_not_its_member(parse):
+    text = "President Salome Zourabichvili, a fierce critic of the ruling Georgian Dream party, said she would stay."
+    person = by_mention(find(parse, text), text, "Salome")
+    assert person.affiliation is None
+    assert person.code != "GEOPTY"
+
+
+def test_premodified_role_noun_resolves_within_its_country(parse):
+    text = ("Sudan's army chief Abdel Fattah al-Burhan met Kenyan President William Ruto on Monday. "
+            "The Kenyan leader said talks would go on.")
+    found = find(parse, text)
+    assert by_mention(found, text, "Kenyan leader") is by_mention(found, text, "William Ruto")
+    assert by_mention(found, text, "Burhan").title == "army chief"
+
+
+def test_unnamed_spokesman_gets_the_later_name(parse):
+    text = ("Ruto met Burhan in Nairobi on Monday, a Kenyan government spokesman said. "
+            "The two leaders discussed a ceasefire, the spokesman, Isaac Mwaura, said.")
+    found = find(parse, text)
+    assert by_mention(found, text, "government spokesman") is by_mention(found, text, "Isaac Mwaura")
+
+
+def test_bare_agent_in_reported_speech_takes_the_speakers_country(parse):
+    text = ("NAIROBI, March 3 - Kenyan President William Ruto met Sudan's army chief Abdel Fattah al-Burhan in "
+            "Nairobi. Kenyan police closed roads. Burhan told reporters the army would not negotiate.")
+    found = find(parse, text)
+    assert by_mention(found, text, "army", nth=1).code == "SDNMIL"
+
+
+def test_plural_pronoun_prefers_a_plural_group(parse):
+    text = "The United Nations said more than 10 million people had fled their homes."
+    found = find(parse, text)
+    assert by_mention(found, text, "their") is by_mention(found, text, "people")
+
+
+def test_country_coordinated_with_an_organization_is_its_own_actor(parse):
+    text = "Colombia and ELN rebels sign a ceasefire in Havana."
+    found = find(parse, text)
+    assert by_mention(found, text, "Colombia").code == "COL"
+    assert by_mention(found, text, "rebels") is by_mention(found, text, "ELN")
+
+
+def test_abbreviated_ranks_are_titles(parse):
+    text = "Maj. Gen. Pat Ryder met Sen. Lindsey Graham."
+    found = find(parse, text)
+    assert by_mention(found, text, "Pat Ryder").role == "MIL"
+    assert by_mention(found, text, "Lindsey Graham").role == "LEG"
+
+
+def test_definite_plural_refers_back_to_the_counted_group(parse):
+    text = "Kenyan police arrested 20 protesters in Nairobi. Police said the protesters had blocked roads."
+    found = find(parse, text)
+    assert by_mention(found, text, "the protesters") is by_mention(found, text, "protesters")
+
+
+def test_surname_tagged_as_an_organization_is_the_person(parse):
+    text = ("Congolese Foreign Minister Therese Kayikwamba Wagner met her Rwandan counterpart. "
+            "Wagner told reporters her government would wait. Wagner fighters left Mali.")
+    found = find(parse, text)
+    minister = by_mention(found, text, "Therese")
+    assert by_mention(found, text, "Wagner", nth=1) is minister
+    assert by_mention(found, text, "Wagner fighters") is not minister
+
+
+def test_the_woman_is_not_any_earlier_civilian(parse):
+    text = "A man was shot dead in Kingston on Sunday. Police said the man had been attacked. The woman who found him called police."
+    found = find(parse, text)
+    man = by_mention(found, text, "man")
+    assert by_mention(found, text, "the man") is man
+    assert by_mention(found, text, "The woman") is not man

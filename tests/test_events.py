@@ -287,13 +287,15 @@ def test_petrarch_verbs_dictionary_is_read_as_user_lexicon(tmp_path):
         "<!-- a PETRARCH verbs dictionary -->\n"
         "&TIES\n+RELATIONS\n+TIES\n"
         "--- MEND  [050] ---\nMEND {MENDS MENDED}\n- * FENCES [051]  # comment\n- * &TIES [054]\n"
-        "- $ * + [057]\n"
+        "- $ * + [057]\n- + * FROM $ [064]\n- NOTED + * [115]\n"
         "--- GLORP  [xyz] ---\nGLORP\n"
     )
     lexicon = events.load_lexicon([str(verbs)])
-    mend = [(e.lemma, e.obj, e.code) for e in lexicon.verbs["mend"] if e.id.startswith("petr.")]
-    assert mend == [("mend", (), "050"), ("mend", ("fences",), "051"), ("mend", ("relations",), "054"),
-                    ("mend", ("ties",), "054")]
+    mend = [(e.lemma, e.parts, e.obj, e.code) for e in lexicon.verbs["mend"] if e.id.startswith("petr.")]
+    assert mend == [("mend", (), (), "050"), ("mend", (), ("fences",), "051"), ("mend", (), ("relations",), "054"),
+                    ("mend", (), ("ties",), "054"), ("mend", ("from",), (), "064")]
+    inverted = next(e for e in lexicon.verbs["mend"] if e.code == "064")
+    assert inverted.role_of("subj") == "target" and inverted.role_of("from") == "source"
     assert "mended" in lexicon.verbs and "glorp" not in lexicon.verbs
 
 
@@ -322,3 +324,121 @@ def test_ending_an_event_recodes_it(parse):
     assert [(s, t, e.cameo, e.trigger.text) for s, t, e in found] == [
         ("LAB", None, "080", "called"), ("NER", "FRA", "160", "halted")]
     assert all("frame:" in e.why for _, _, e in found)
+
+
+# ---------------------------------------------------------------- round 2: licensing, scope, sectors
+
+
+def asserted(found):
+    return [(s, t, e.cameo) for s, t, e in found if e.mode == "asserted" and not e.negated]
+
+
+def test_event_without_any_party_is_not_coded(parse):
+    text = "The fighting was reported in the north. Clashes were heard overnight."
+    assert run(parse, text, {"MLI": ["Mali"]}) == []
+
+
+def test_agentless_passive_keeps_its_victim(parse):
+    text = "Two villagers were killed on Monday."
+    assert asserted(run(parse, text, {"CVL": ["villagers"]})) == [(None, "CVL", "190")]
+
+
+def test_event_noun_needs_a_doer(parse):
+    text = "Mali remembers the 2012 invasion of the north."
+    assert not [e for _, _, e in run(parse, text, {"MLI": ["Mali"]}) if e.trigger.text == "invasion"]
+
+
+def test_unresolved_doer_keeps_event_with_unknown_source(parse):
+    text = "Unknown gunmen attacked Mali on Monday."
+    assert asserted(run(parse, text, {"MLI": ["Mali"]})) == [(None, "MLI", "190")]
+
+
+def test_mediators_are_not_paired_with_each_other(parse):
+    text = "France and Qatar mediated between the two sides."
+    found = asserted(run(parse, text, {"FRA": ["France"], "QAT": ["Qatar"]}))
+    assert found and all(t is None for _, t, _ in found)
+    assert {s for s, _, _ in found} == {"FRA", "QAT"}
+
+
+def test_scheduled_meeting_is_future(parse):
+    text = "Mali and Niger are due to meet in Bamako next month."
+    found = run(parse, text, {"MLI": ["Mali"], "NER": ["Niger"]})
+    assert found and all(e.mode == "future" for _, _, e in found)
+
+
+def test_depicted_attack_is_not_asserted(parse):
+    text = "China showed missiles hitting Taiwan in an animation."
+    found = run(parse, text, {"CHN": ["China"], "TWN": ["Taiwan"]})
+    assert not [e for _, _, e in found if e.cameo.startswith("19") and e.mode == "asserted"]
+
+
+def test_negated_governing_verb_negates_complement(parse):
+    text = "Ukraine will not let Russia occupy its territory."
+    found = run(parse, text, {"UKR": ["Ukraine"], "RUS": ["Russia"]})
+    assert not [e for _, _, e in found if e.cameo.startswith("19") and e.mode == "asserted" and not e.negated]
+
+
+def test_warning_about_future_is_a_threat_with_its_addressee(parse):
+    text = "The European Union warned that Georgia would face consequences."
+    found = asserted(run(parse, text, {"EU": ["European Union"], "GEO": ["Georgia"]}))
+    assert ("EU", "GEO", "130") in found
+
+
+@pytest.mark.parametrize("code, expected", [("REB", "180"), ("MLIMIL", "190")])
+def test_attack_code_follows_the_source_sector(parse, code, expected):
+    text = "Fighters stormed the town of Gao."
+    found = asserted(run(parse, text, {code: ["Fighters"], "MLI": ["Gao"]}))
+    assert [c for s, _, c in found if s == code] == [expected]
+
+
+def test_purpose_clause_names_the_target(parse):
+    text = "Activists began a hunger strike to protest Sweden's decision."
+    found = asserted(run(parse, text, {"OPP": ["Activists"], "SWE": ["Sweden"]}))
+    assert any(s == "OPP" and t == "SWE" for s, t, _ in found)
+
+
+def test_participle_after_reporting_verb_belongs_to_reported_clause(parse):
+    text = "Israeli jets struck Gaza overnight, the ministry said, killing 22 people."
+    found = run(parse, text, {"ISR": ["Israeli jets"], "PSE": ["Gaza"], "MOH": ["ministry"]})
+    killing = [s for s, _, e in found if e.trigger.text == "killing"]
+    assert killing == ["ISR"]
+
+
+@pytest.mark.parametrize("text", ["Rwanda marked the anniversary of the Ugandan invasion.",
+                                  "Rwanda recalled the 1994 Ugandan invasion.",
+                                  "Rwanda has a history of Ugandan attacks."])
+def test_past_or_generic_event_nouns_are_not_new_events(parse, text):
+    found = run(parse, text, {"RWA": ["Rwanda"], "UGA": ["Ugandan"]})
+    assert not [e for _, _, e in found if e.trigger.text in ("invasion", "attacks")]
+
+
+def test_fresh_event_noun_with_its_doer_is_coded(parse):
+    text = "Uganda launched an invasion of Rwanda on Monday."
+    found = asserted(run(parse, text, {"RWA": ["Rwanda"], "UGA": ["Uganda"]}))
+    assert any(s == "UGA" and t == "RWA" and c.startswith("19") for s, t, c in found)
+
+
+def test_event_noun_in_a_headline_line_is_not_coded(parse):
+    text = "Ugandan invasion of Rwanda feared\n\nRwanda's army said it was ready."
+    found = run(parse, text, {"RWA": ["Rwanda", "Rwanda's army"], "UGA": ["Ugandan"]})
+    assert not [e for _, _, e in found if e.trigger.text == "invasion"]
+
+
+def test_plural_event_noun_is_found_beside_compound_entries(parse):
+    text = "Talks between Armenia and Azerbaijan resumed in Geneva on Monday."
+    found = asserted(run(parse, text, {"ARM": ["Armenia"], "AZE": ["Azerbaijan"]}))
+    assert ("ARM", "AZE", "046") in found
+
+
+def test_accused_party_not_the_accuser_does_the_alleged_act(parse):
+    text = "Iran accused the agency of bowing to pressure from Washington."
+    found = run(parse, text, {"IRN": ["Iran"], "USA": ["Washington"]})
+    bowing = [e for _, _, e in found if e.trigger.text == "bowing"]
+    assert all(e.source is None and e.mode != "asserted" for e in bowing)
+
+
+def test_common_verb_needs_its_actor_object(parse):
+    names = {"KEN": ["Kenya"], "HTI": ["Haitian delegation"]}
+    assert not run(parse, "Kenya received more funding from abroad.", names)
+    found = asserted(run(parse, "Kenya received the Haitian delegation.", names))
+    assert any(s == "KEN" and t == "HTI" for s, t, _ in found)

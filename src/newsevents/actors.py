@@ -45,8 +45,11 @@ _SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl", "pcomp"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
 _DEPLOY_VERBS = frozenset({"send", "deploy", "dispatch", "mobilize", "mobilise", "station", "withdraw", "recall",
                            "mass", "pull", "order", "redeploy", "muster"})
+_OPPONENT_NOUNS = frozenset({"critic", "opponent", "rival", "foe", "enemy", "adversary", "challenger", "detractor",
+                             "victim", "target", "hostage", "captive", "prisoner"})
 _ALIAS_CUES = frozenset({"known as", "also known as", "better known as", "alias", "dubbed", "nicknamed", "also called"})
 _PRONOUN_WINDOW = 2  # sentences back
+_FAR_PRONOUN_WINDOW = 5  # when only one person could be meant
 _ROLE_WINDOW = 5
 
 
@@ -212,9 +215,10 @@ def _unlabelled_people(parse: Parse, units: list[_Unit]) -> list[_Unit]:
             cue -= 1
         is_person = (
             surnames.get(name, len(tokens)) < i
-            or not other_label and any(u.kind == ad.PERSON and cue - 3 <= u.end <= cue for u in units + found) and (
+            or not other_label and (
                 tokens[cue].lower in ("alias", "nicknamed", "dubbed")
                 or tokens[cue].lower == "as" and tokens[cue - 1].lower == "known")
+            and any(u.kind == ad.PERSON and cue - 3 <= u.end <= cue for u in units + found)
             or not other_label and j - i <= 4 and (
                 j - i >= 2 and "given" in given.get(tokens[i].lower, ())
                 or
@@ -304,10 +308,18 @@ def _linked_units(ctx: _Context, unit: _Unit, person: bool) -> list[_Unit]:
             if other.kind == ad.PERSON and other.entry is None or (other.entry and other.entry.kind == ad.PERSON
                                                                    and not other.entry.agent):
                 continue
-            found.append(other)
-        for child in ctx.children[i]:
-            if child in seen:
+            partner = _coordinated_org(ctx, other) if _is_country_like(other) else None
+            if partner is not None:
+                # "Colombia and ELN rebels": the country is the rebels' counterpart, the organization their name
+                if partner.head not in seen:
+                    seen.add(partner.head)
+                    frontier.append(partner.head)
                 continue
+            found.append(other)
+        opponent = tokens[i].lemma.lower() in _OPPONENT_NOUNS
+        for child in ctx.children[i]:
+            if child in seen or opponent and tokens[child].dep == "prep":
+                continue  # "a fierce critic of the ruling party" is no member of it
             tok = tokens[child]
             ok = tok.dep in _MODIFIER_DEPS or (person and tok.dep == "appos") or (
                 tok.dep == "prep" and tok.lower in _LINK_PREPS) or (tok.dep == "pobj" and tokens[i].dep == "prep")
@@ -316,6 +328,15 @@ def _linked_units(ctx: _Context, unit: _Unit, person: bool) -> list[_Unit]:
                 frontier.append(child)
     found.sort(key=lambda u: abs(u.head - unit.head))
     return found
+
+
+def _coordinated_org(ctx: _Context, unit: _Unit) -> _Unit | None:
+    """The named organization coordinated with a country word ("Colombia and ELN"), if any."""
+    for child in ctx.children[unit.head]:
+        other = ctx.unit_at.get(child)
+        if ctx.parse.tokens[child].dep == "conj" and other is not None and _is_org(other):
+            return other
+    return None
 
 
 def _is_country_like(unit: _Unit) -> bool:
@@ -697,11 +718,19 @@ def _mentions(ctx: _Context) -> list[_Mention]:
 # ---------------------------------------------------------------- merging
 
 
-def _merge_persons(mentions: list[_Mention]) -> None:
+def _merge_persons(text: str, mentions: list[_Mention]) -> None:
     """Give a bare surname (or a name's later full form) the key of the person named earlier."""
     people: list[_Mention] = []
     organizations: dict[str, _Mention] = {}
     for m in mentions:
+        surface = text[m.start:m.end]
+        if m.kind in (ad.ORGANIZATION, ad.GROUP) and m.type == "name" and surface[:1].isupper() and " " not in surface:
+            # "Kobakhidze said" tagged as an organization, "Wagner" after "Therese Kayikwamba Wagner"
+            earlier = next((p for p in people if p.name.split()[-1] == surface and " " in p.name), None)
+            if earlier is not None:
+                m.key, m.kind, m.code, m.country, m.role = earlier.key, ad.PERSON, None, None, None
+                m.entry = None
+                continue
         if m.key[0] == "org":
             organizations.setdefault(m.key[1], m)
         org = organizations.get(" ".join(ad.pieces(m.name))) if m.key[0] == "person" else None
@@ -1079,6 +1108,10 @@ def _resolve_pronoun(ctx: _Context, tok, history: list[_Mention], profiles: dict
         features = features - {"possessive"} | {"object"}
     reflexive = "reflexive" in features
     own_subjects, governing = _governing_subjects(ctx, tok)
+    if "possessive" in features and any(
+            (p := profiles.get(m.key)) is not None and _compatible_pronoun(features, p)
+            for m in history if m.head in own_subjects):
+        governing = set()  # "the ministry said, as Israel pressed its offensive": the nearer subject binds
     speaks = _speaker(ctx, tok)
     best: dict[tuple, float] = {}
     for m in reversed(history):
@@ -1112,6 +1145,11 @@ def _resolve_pronoun(ctx: _Context, tok, history: list[_Mention], profiles: dict
         if "plural" in features and p.plural:
             score += 1.0  # a plural noun agrees better with "they" than an organization's singular name
         best[m.key] = max(best.get(m.key, -99.0), score)
+    if not best and "person" in features:
+        # "He" opening a paragraph after quotes and background: the only person named not long before
+        far = {m.key for m in history if 0 < sent_of[tok.i] - sent_of[m.head] <= _FAR_PRONOUN_WINDOW
+               and (p := profiles.get(m.key)) is not None and _compatible_pronoun(features, p)}
+        best = dict.fromkeys(far, 0.0) if len(far) == 1 else {}
     if not best:
         return None
     ranked = sorted(best.items(), key=lambda kv: -kv[1])
@@ -1160,15 +1198,17 @@ def _resolve_role(ctx: _Context, m: _Mention, history: list[_Mention], profiles:
                 continue  # "the Kenyan leader" is not the Sudanese general
             if noun in p.title.split() or noun == p.title:
                 score += 3.0
-            elif p.role and entry.role and p.role == entry.role or entry.role == "GOV" and p.role in ("REB", "IGO"):
+            elif p.role and entry.role and p.role == entry.role and entry.role != "CVL" or (
+                    entry.role == "GOV" and p.role in ("REB", "IGO")):  # "the woman" is not any civilian
                 score += 1.0
             else:
                 continue
         elif m.kind == ad.GROUP:
+            same_noun = bool(earlier.lemma) and earlier.lemma == m.lemma  # "20 protesters ... the protesters"
             if p.kind not in (ad.ORGANIZATION, ad.GROUP) or _family(p.role) != _family(m.role) or (
-                    p.key[0] == "composed" and not p.key[3]):
+                    p.key[0] == "composed" and not p.key[3] and not same_noun):
                 continue
-            if p.key[0] == "entry":
+            if p.key[0] == "entry" or same_noun:
                 score += 1.0
         else:
             if p.kind != m.kind or p.role != m.role or noun not in p.name.split():
@@ -1210,7 +1250,7 @@ def find_actors(parse: Parse, doc_id: str, dictionary=None, published: str | Non
                    dictionary.country_names())
     ctx.home = _home_country(units)
     mentions = _mentions(ctx)
-    _merge_persons(mentions)
+    _merge_persons(parse.text, mentions)
     _merge_aliases(ctx, mentions)
     _merge_bare_agents(mentions)
     mentions = _resolve(ctx, mentions)
@@ -1226,6 +1266,9 @@ def _home_country(units: list[_Unit]) -> str | None:
             code = (entry.country or entry.code or "")[:3]
             dateline = entry.kind == ad.CAPITAL and unit.ner != "PERSON" and unit.dateline
             counts[code] = counts.get(code, 0) + (3 if dateline else 1)
+        elif entry is not None and not entry.agent and entry.country and len(entry.country) == 3:
+            # a named group or person of another country ("Hamas" in a story about Israel) makes it less one-sided
+            counts[entry.country] = counts.get(entry.country, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] * 3 > ranked[0][1] * 2:
         return None

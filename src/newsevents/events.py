@@ -38,6 +38,10 @@ SUPPORT_VERBS = {"launch", "carry", "conduct", "stage", "hold", "mount", "make",
                  "commit", "perpetrate", "announce", "declare", "order", "impose", "give", "provide", "deliver",
                  "send", "offer", "sign", "conclude", "reach", "pay", "undertake", "join", "attend", "host",
                  "issue", "extend", "grant", "seek", "file", "lodge", "open", "end", "complete"}
+LOCATIVE_PREPS = {"in", "at", "into", "inside", "across", "throughout"}
+EPISODE_NOUNS = {"history", "anniversary", "memory", "legacy", "aftermath", "wake", "commemoration", "memorial",
+                 "record", "pattern", "culture", "threat", "risk", "fear", "possibility", "prospect", "spectre"}
+SENTENCE_ENDS = ".!?\"'\u201d\u2019)"
 PURPOSE_NOUNS = {"protest", "response", "retaliation", "solidarity", "support", "opposition", "defiance"}
 PARTICIPATION_VERBS = {"engage", "involve", "participate", "join", "take"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
@@ -164,24 +168,29 @@ _PETRARCH_BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s*---", re.MULTILINE)
 _TSV_LINE = re.compile(r"^[^#\n][^\n]*\t", re.MULTILINE)
 _PETRARCH_PREPS = {"to", "for", "with", "against", "on", "in", "at", "of", "from", "into", "by", "over", "off",
                    "out", "up", "down", "back", "away"}
+_PETRARCH_MARKERS = {"$", "+", "%"}
 PETRARCH_ROLES = "subj=source obj=target with=target against=target to=target on=target at=target for=target"
 
 
 def _petrarch_entries(text: str, start: int, codes: dict) -> list[Entry]:
-    """Entries from a PETRARCH/TABARI verbs dictionary: each verb's default code and its simple
-    after-verb patterns ("- * DIPLOMATIC TIES [064]"); patterns with actor markers are skipped."""
+    """Entries from a PETRARCH/TABARI verbs dictionary: each verb's default code and its after-verb patterns
+    ("- * DIPLOMATIC TIES [064]", "- + * FROM $ [066]"); source/target markers set the roles, while patterns
+    with words before the verb or skip markers are left out."""
     text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
     roles = tuple(tuple(r.split("=")) for r in PETRARCH_ROLES.split())
+    inverted_roles = tuple((slot, "target" if role == "source" else "source") for slot, role in roles) + (
+        ("from", "source"), ("by", "source"))
     synsets: dict[str, list[str]] = {}
     out: list[Entry] = []
     current_syn = None
     code = None
     forms: list[tuple[str, tuple[str, ...]]] = []
 
-    def add(lemma: str, parts: tuple[str, ...], obj: tuple[str, ...], entry_code: str | None) -> None:
+    def add(lemma: str, parts: tuple[str, ...], obj: tuple[str, ...], entry_code: str | None,
+            entry_roles: tuple = roles) -> None:
         if entry_code in codes and lemma:
             n = start + len(out)
-            out.append(Entry(f"petr.{lemma}.{n}", entry_code, "verb", lemma, parts, obj, roles, None, n))
+            out.append(Entry(f"petr.{lemma}.{n}", entry_code, "verb", lemma, parts, obj, entry_roles, None, n))
 
     for raw in text.splitlines():
         line = raw.split("#", 1)[0].strip()
@@ -203,10 +212,19 @@ def _petrarch_entries(text: str, start: int, codes: dict) -> list[Entry]:
             if not pattern or not forms:
                 continue
             words, pcode = pattern.group(1).replace("_", " ").split(), pattern.group(2).split(":")[0]
-            if not words or words[0] != "*" or any(w[0] in "$+%" for w in words[1:]) or "*" in words[1:]:
+            if words.count("*") != 1:
                 continue
+            verb_at = words.index("*")
+            before, after = words[:verb_at], words[verb_at + 1:]
+            if any(w not in _PETRARCH_MARKERS for w in before) or "^" in after:
+                continue  # words before the verb, or skip markers, need PETRARCH's own phrase matcher
+            # "+ * FROM $": the target is the subject and the source follows (the verb's sense is passive)
+            inverted = "+" in before and "$" in after
+            after = [w for w in after if w not in _PETRARCH_MARKERS]
+            if not after:
+                continue  # markers alone restate the verb's default
             tails = [[]]
-            for w in words[1:]:
+            for w in after:
                 options = synsets.get(w[1:].upper(), []) if w.startswith("&") else [w.lower()]
                 tails = [t + o.split() for t in tails for o in options]
             for tail in tails:
@@ -214,7 +232,7 @@ def _petrarch_entries(text: str, start: int, codes: dict) -> list[Entry]:
                 obj = tuple(w for w in tail if w not in _PETRARCH_PREPS)
                 if len(obj) <= 3:
                     for lemma, particles in forms:
-                        add(lemma, particles + parts, obj, pcode)
+                        add(lemma, particles + parts, obj, pcode, inverted_roles if inverted else roles)
             continue
         if code is None:
             continue
@@ -522,8 +540,8 @@ def _subject(tree: _Tree, i: int, seen: int = 0) -> list[str]:
             # object control: "accused [X] of attacking", "stopped [X] from entering"
             if prep.lower in ("of", "from", "for") and tree.tokens[head].pos in ("VERB", "NOUN", "PROPN"):
                 controller = tree.tokens[head] if tree.tokens[head].pos != "VERB" else tree.child(head, {"dobj"})
-                if controller is not None and tree.actors_at(controller.i):
-                    return tree.actors_at(controller.i)
+                if controller is not None and (tree.actors_at(controller.i) or tree.tokens[head].pos == "VERB"):
+                    return tree.actors_at(controller.i)  # never the accuser, even when the accused is unknown
         return _subject(tree, head, seen + 1)
     if tok.dep == "relcl":
         return tree.actors_at(head)
@@ -633,10 +651,22 @@ def _purpose_target(tree: _Tree, i: int, exclude: list[str]) -> list[str]:
         protest = c.dep == "prep" and c.lower in ("in", "against") and any(
             p.lemma.lower() in PURPOSE_NOUNS for p in tree.kids[c.i] if p.dep == "pobj")
         if c.dep in ("dobj", "dative") or purpose or protest:
-            for j in tree.subtree(c.i):
-                actor = tree.actor_of.get(j)
-                if actor and actor not in exclude and tree.tokens[j].dep not in SUBJ_DEPS:
-                    return [actor]
+            found = _first_actor_under(tree, c.i, exclude)
+            if found:
+                return found
+    for c in tree.kids[i]:  # where it happened: "rioted at a jail in northern Israel"
+        if c.dep == "prep" and c.lower in LOCATIVE_PREPS and not _temporal(tree, c.i):
+            found = _first_actor_under(tree, c.i, exclude)
+            if found:
+                return found
+    return []
+
+
+def _first_actor_under(tree: _Tree, i: int, exclude: list[str]) -> list[str]:
+    for j in tree.subtree(i):
+        actor = tree.actor_of.get(j)
+        if actor and actor not in exclude and tree.tokens[j].dep not in SUBJ_DEPS:
+            return [actor]
     return []
 
 
@@ -743,7 +773,7 @@ def _frame_of(tree: _Tree, lexicon: Lexicon, i: int) -> tuple[Entry, int] | None
         head = prep.head
     if tok.dep == "acl":
         noun = tree.tokens[head]
-        entries = lexicon.nouns.get(noun.lemma.lower()) or lexicon.nouns.get(noun.lower)
+        entries = _noun_entries(lexicon, noun)
         if not entries:
             return None
         noun_match = _match_noun(tree, head, entries)
@@ -763,6 +793,13 @@ def _frame_of(tree: _Tree, lexicon: Lexicon, i: int) -> tuple[Entry, int] | None
     return None
 
 
+def _noun_entries(lexicon: Lexicon, tok: Token) -> list[Entry]:
+    """Noun entries keyed by the lemma or by the plural form ("talks" and "phone talk" both apply)."""
+    by_lemma = lexicon.nouns.get(tok.lemma.lower(), [])
+    by_form = lexicon.nouns.get(tok.lower, []) if tok.lower != tok.lemma.lower() else []
+    return by_lemma + by_form
+
+
 def _candidates(tree: _Tree, lexicon: Lexicon) -> list[_Candidate]:
     matches: list[_Match] = []
     consumed: set[int] = set()
@@ -777,7 +814,7 @@ def _candidates(tree: _Tree, lexicon: Lexicon) -> list[_Candidate]:
                         consumed.add(match.obj)
     for tok in tree.tokens:
         if tok.pos in ("NOUN", "PROPN") and tok.i not in consumed:
-            entries = lexicon.nouns.get(tok.lemma.lower()) or lexicon.nouns.get(tok.lower)
+            entries = _noun_entries(lexicon, tok)
             if entries:
                 match = _match_noun(tree, tok.i, entries)
                 if match is not None:
@@ -785,6 +822,9 @@ def _candidates(tree: _Tree, lexicon: Lexicon) -> list[_Candidate]:
     out = []
     verb_triggers = {m.trigger for m in matches if m.pattern != "noun"}
     for match in matches:
+        needed = [slot for name, slot in match.entry.roles if name == "need"]
+        if any(not _slot_actors(tree, match, slot) for slot in needed):
+            continue  # a common verb outside its event sense ("groups receiving funding")
         sources, targets, notes = _arguments(tree, match)
         cand = _Candidate(match.entry.code, match.entry, match.trigger, sources, targets, notes,
                           "verb-dobj" if match.obj is not None else match.pattern, obj=match.obj)
@@ -1132,7 +1172,11 @@ def find_events(
     for cand in candidates:
         if _is_frame_host(cand, framed_heads, framed_triggers):
             continue
-        if not cand.sources and not _unresolved_agent(tree, cand):
+        if not cand.sources and (not cand.targets or cand.pattern == "noun") and not _unresolved_agent(tree, cand):
+            continue
+        if cand.pattern != "noun" and _background(tree, cand.trigger):
+            continue
+        if cand.pattern == "noun" and _generic_noun(tree, cand.trigger):
             continue
         if cand.code[:2] == "01" and not cand.sources:
             continue
@@ -1185,6 +1229,34 @@ def _sector_code(lexicon: Lexicon, cand: _Candidate, source_code: str | None) ->
         return cand.code
     chunks = {source_code[k:k + 3] for k in range(0, len(source_code), 3)}
     return next((replacement for sectors, replacement in rules if sectors & chunks), cand.code)
+
+
+def _generic_noun(tree: _Tree, i: int) -> bool:
+    """An event noun that names a past episode or a kind of event, or labels a headline, not a new event:
+    "the 1994 genocide", "a history of attacks", "the anniversary of the invasion"."""
+    tok = tree.tokens[i]
+    if any(c.dep in ("compound", "amod", "nummod", "npadvmod") and c.ent_type == "DATE" for c in tree.kids[i]):
+        return True
+    text = tree.parse.text
+    line_end = text.find("\n", tok.end)
+    line = text[text.rfind("\n", 0, tok.start) + 1: len(text) if line_end < 0 else line_end].rstrip()
+    if line and line[-1] not in SENTENCE_ENDS:
+        return True  # a headline, title or caption line: nouns there label, they do not report
+    if tok.dep == "pobj" and tree.tokens[tok.head].lower == "of":
+        return tree.tokens[tree.tokens[tok.head].head].lemma.lower() in EPISODE_NOUNS
+    return False
+
+
+def _background(tree: _Tree, i: int) -> bool:
+    """A relative clause that describes rather than reports: habitual present ("gangs who demand ransom",
+    "whose government hosts the talks") or a setting ("the hotel where officials were meeting")."""
+    tok = tree.tokens[i]
+    if tok.dep != "relcl":
+        return False
+    if any(c.dep == "advmod" and c.lower in ("where", "when") for c in tree.kids[i]):
+        return True
+    aux = [c for c in tree.kids[i] if c.dep in ("aux", "auxpass")]
+    return tok.tag in ("VBZ", "VBP") or (tok.tag == "VBG" and all(a.tag in ("VBZ", "VBP") for a in aux))
 
 
 def _unresolved_agent(tree: _Tree, cand: _Candidate) -> bool:
