@@ -130,6 +130,16 @@ def score_article(gold: GoldArticle, article, tally: _Tally, errors: list[dict])
                     matched.add(index)
                     break
     tally.counts["event_tp"] += len(matched)
+    # A multi-party act ("A, B and C agreed") is one gold event but several dyads in our output: the
+    # extra dyads of a matched gold event are neither hits nor false events.
+    for event in asserted:
+        trigger = (event.trigger.start, event.trigger.end)
+        if event.id not in used and any(
+            index in matched and _overlaps(trigger, span) and agrees(gold_event, event)
+            for index, (gold_event, span) in enumerate(located)
+        ):
+            used.add(event.id)
+            tally.counts["event_predicted"] -= 1
     for index, (gold_event, span) in enumerate(located):
         if index not in matched:
             near = [f"{mapping.get(e.source) or e.source}->{mapping.get(e.target) or e.target} {e.cameo}"
