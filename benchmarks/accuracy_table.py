@@ -25,7 +25,7 @@ TABLE = {
     "tr-news": (("test",), ("acc_161km", "country_accuracy", "toponym_precision", "toponym_recall")),
     "lgl": (("dev",), ("acc_161km", "country_accuracy", "toponym_precision", "toponym_recall")),
     "geowebnews": (("dev",), ("acc_161km", "country_accuracy", "toponym_precision", "toponym_recall")),
-    "tempeval3": (("dev", "test"), ("value_f1", "value_accuracy", "detection_f1")),
+    "tempeval3": (("dev", "test", "all"), ("value_f1", "value_accuracy", "detection_f1")),
     "polnear": (("dev", "test"), ("source_f1_overlap", "cue_f1_overlap", "content_f1_overlap", "source_f1_exact",
                                   "cue_f1_exact", "content_f1_exact", "speaker_accuracy")),
     "quotes": (("dev", "test"), ("quote_recall", "quote_precision", "direct_speaker_accuracy",

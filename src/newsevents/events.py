@@ -58,6 +58,10 @@ ONE_SIDED_CODES = ("045",)  # mediators act together on a third party, not on ea
 # Heads that schedule their complement ("are due to meet"): a planned event, neither asserted nor an intent.
 SCHEDULING = {"due", "set", "scheduled", "slated"}
 # Verbs whose complement is a picture or a plan, not a report ("animations showing missiles hitting X").
+# Declining these is itself a rejection ("will not accept refugees"); other negated future acts
+# ("would not withdraw", "will not negotiate") are a stated stance and stay negated, uncoded.
+ACCEPTING = {"accept", "allow", "permit", "approve", "agree", "recognise", "recognize", "endorse", "comply",
+             "ratify", "admit"}
 DEPICTING = {"show", "depict", "simulate", "portray", "imagine", "rehearse", "envisage", "envision"}
 NON_CALENDAR_PRECISIONS = {"duration", "range", "ref", "set"}
 CALENDAR_VALUE = re.compile(r"^\d{2,4}(-(\d{2}|W\d{2}|Q\d|[A-Z]{2})){0,2}(T|$)")
@@ -963,6 +967,9 @@ def _apply_modality(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int) -> 
         cand.mode = "hypothetical"
         return
     if future and (polarity == "cooperative" or (polarity == "conflict" and not negated)):
+        if negated and tok.lemma.lower() not in ACCEPTING:
+            cand.negated, cand.mode = True, "negated"  # "would not bow": a stance, not a rejection act
+            return
         if negated:
             cand.code = lexicon.recode("reject", cand.code)
         else:
@@ -1169,13 +1176,18 @@ def find_events(
     seen: set[tuple] = set()
     raw: list[tuple[int, int, Event]] = []
     verb_triggers = {c.trigger for c in candidates if c.pattern != "noun"}
+    # a denial negates the denied act, but denying it is itself an act of the denier
+    denials = {c.frame_trigger for c in candidates if c.frame is not None and c.frame.family == "deny"}
     for cand in candidates:
-        if _is_frame_host(cand, framed_heads, framed_triggers):
+        if cand.trigger not in denials and _is_frame_host(cand, framed_heads, framed_triggers):
             continue
         if not cand.sources and (not cand.targets or cand.pattern == "noun") and not _unresolved_agent(tree, cand):
             continue
         if cand.pattern != "noun" and _background(tree, cand.trigger):
-            continue
+            if not _answers_claim(tree, cand):
+                continue
+            cand.targets = []  # the relative pronoun stands for the claim, not for its target
+            cand.notes.append("answers-claim")
         if cand.pattern == "noun" and _generic_noun(tree, cand.trigger):
             continue
         if cand.code[:2] == "01" and not cand.sources:
@@ -1183,7 +1195,8 @@ def find_events(
         if cand.pattern == "noun" and tree.tokens[cand.trigger].head in verb_triggers and not cand.sources:
             continue
         pairs = _dyads(cand)
-        tok = tree.tokens[cand.trigger]
+        trigger = _trigger_of(tree, cand)
+        tok = tree.tokens[trigger]
         s_start, s_end = parse.sentence_of(cand.trigger)
         sentence = parse.span(s_start, s_end)
         date, precision = _event_date(tree, cand, dates, published, dateline)
@@ -1192,7 +1205,7 @@ def find_events(
         why = " ".join([f"lex:{cand.entry.id}", cand.pattern, *cand.notes])
         for source, target in pairs:
             code = _sector_code(lexicon, cand, actor_codes.get(source))
-            key = (cand.trigger, source, target, code)
+            key = (cand.trigger, source, target, code) if trigger == cand.trigger else (trigger, source, target)
             if key in seen:
                 continue
             seen.add(key)
@@ -1220,6 +1233,17 @@ def find_events(
             raw.append((tok.start, len(raw), event))
     raw.sort(key=lambda item: (item[0], item[1]))
     return tuple(_with_id(e, f"{doc_id}:e{n}") for n, (_, _, e) in enumerate(raw, 1))
+
+
+def _trigger_of(tree: _Tree, cand: _Candidate) -> int:
+    """The word that signals the coded act: for a complement recoded by its frame ("agreed to [hold] talks",
+    "urged X to [release]") the frame verb, since the code now says what the framer did. A frame on another
+    line (a headline the parser ran into the first sentence) leaves the complement as the trigger."""
+    head = cand.frame_trigger
+    if head is None or not any(note.startswith("frame:") for note in cand.notes):
+        return cand.trigger
+    first, last = sorted((tree.tokens[head], tree.tokens[cand.trigger]), key=lambda t: t.start)
+    return cand.trigger if "\n" in tree.parse.text[first.end:last.start] else head
 
 
 def _sector_code(lexicon: Lexicon, cand: _Candidate, source_code: str | None) -> str:
@@ -1257,6 +1281,15 @@ def _background(tree: _Tree, i: int) -> bool:
         return True
     aux = [c for c in tree.kids[i] if c.dep in ("aux", "auxpass")]
     return tok.tag in ("VBZ", "VBP") or (tok.tag == "VBG" and all(a.tag in ("VBZ", "VBP") for a in aux))
+
+
+def _answers_claim(tree: _Tree, cand: _Candidate) -> bool:
+    """A denial or rejection whose object is the relative pronoun ("a charge [which] Kigali denies"): it
+    answers the claim just reported, so the present tense is news, not habit."""
+    if cand.code[:2] != "12" and not cand.code.startswith("016"):
+        return False
+    obj = tree.child(cand.trigger, {"dobj"})
+    return obj is not None and obj.lower in RELATIVE
 
 
 def _unresolved_agent(tree: _Tree, cand: _Candidate) -> bool:
