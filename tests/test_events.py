@@ -155,10 +155,38 @@ def test_negation(parse):
     assert event.negated and event.mode == "negated"
 
 
-def test_denial_negates_the_denied_act(parse):
+def test_denial_negates_the_denied_act_and_is_coded_itself(parse):
     text = "Turkey denied shelling Syria."
     found = run(parse, text, {"TUR": ["Turkey"], "SYR": ["Syria"]})
-    assert [(s, t, e.cameo_root, e.negated) for s, t, e in found] == [("TUR", "SYR", "19", True)]
+    assert [(s, t, e.trigger.text, e.cameo_root, e.negated) for s, t, e in found] == [
+        ("TUR", None, "denied", "12", False), ("TUR", "SYR", "shelling", "19", True)]
+
+
+def test_denial_in_a_relative_clause_answers_the_claim(parse):
+    text = "Chad accuses Sudan of arming the rebels, which Khartoum denies."
+    found = run(parse, text, {"TCD": ["Chad"], "SDN": ["Sudan", "Khartoum"], "REB": ["rebels"]})
+    denials = [(s, t) for s, t, e in found if e.trigger.text == "denies" and not e.negated]
+    assert denials == [("SDN", None)]
+
+
+def test_negated_future_is_a_stance_unless_it_declines_acceptance(parse):
+    text = "Peru said it would not withdraw its troops. Chile will not accept the refugees."
+    found = run(parse, text, {"PER": ["Peru", "it"], "CHL": ["Chile"]})
+    by_trigger = {e.trigger.text: e for _, _, e in found}
+    assert by_trigger["withdraw"].negated and by_trigger["withdraw"].mode == "negated"
+    assert not by_trigger["accept"].negated and by_trigger["accept"].cameo_root == "12"
+
+
+def test_recoded_complement_is_triggered_by_its_frame_verb(parse):
+    text = "Japan pledged to send aid to Nepal."
+    found = run(parse, text, {"JPN": ["Japan"], "NPL": ["Nepal"]})
+    assert [(s, t, e.trigger.text, e.cameo_root) for s, t, e in found] == [("JPN", "NPL", "pledged", "03")]
+
+
+def test_notification_is_a_statement_to_the_notified(parse):
+    text = "Iran notified the agency that it would resume enrichment."
+    found = run(parse, text, {"IRN": ["Iran", "it"], "IAEA": ["agency"]})
+    assert ("IRN", "IAEA", "010") in [(s, t, e.cameo) for s, t, e in found]
 
 
 def test_threat_is_coded_as_threat_not_attack(parse):
