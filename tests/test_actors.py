@@ -463,3 +463,58 @@ def test_the_woman_is_not_any_earlier_civilian(parse):
     man = by_mention(found, text, "man")
     assert by_mention(found, text, "the man") is man
     assert by_mention(found, text, "The woman") is not man
+
+
+@pytest.mark.parametrize("text, word, code", [
+    ("Boko Haram fighters stormed the village on Sunday.", "Boko Haram", "NGAREBBKH"),
+    ("Al-Shabaab claimed responsibility for the attack.", "Al-Shabaab", "SOMREBSHB"),
+])
+def test_known_organization_the_tagger_calls_a_person_keeps_its_code(parse, text, word, code):
+    actor = by_mention(find(parse, text), text, word)
+    assert actor.code == code
+    assert actor.kind != "person"
+
+
+def test_unknown_name_ending_like_an_organization_is_not_a_person(parse):
+    text = "The Northern Valley Liberation Front said it had seized the town."
+    actor = by_mention(find(parse, text), text, "Liberation")
+    assert actor.kind != "person"
+
+
+def test_hyphenated_surname_stays_in_the_name(parse):
+    text = "Governor Babajide Sanwo-Olu said the state would pay the victims."
+    actor = by_mention(find(parse, text), text, "Babajide")
+    assert actor.name == "Babajide Sanwo-Olu"
+
+
+def test_known_surname_inside_a_longer_tagged_name_is_one_person(parse):
+    text = "Ukrainian President Volodymyr Zelenskiy thanked allies on Sunday."
+    found = find(parse, text)
+    people = [a for a in found if a.kind == "person"]
+    assert len(people) == 1
+    assert people[0].code == "UKRGOV"
+    assert any(m.text == "Volodymyr Zelenskiy" for m in people[0].mentions)
+
+
+def test_pro_and_anti_prefixes_lend_no_country(parse):
+    text = "Pro-Russian separatists and anti-government protesters clashed with Ukrainian troops."
+    found = find(parse, text)
+    assert by_mention(found, text, "separatists").code == "REB"
+    assert by_mention(found, text, "protesters").code == "CVL"
+    assert by_mention(found, text, "troops").code == "UKRMIL"
+
+
+@pytest.mark.parametrize("noun, role", [
+    ("chairman", "GOV"), ("defendant", "JUD"), ("investigators", "COP"), ("critics", "OPP"),
+    ("candidate", "PTY"), ("analysts", "ELI"), ("patients", "CVL"),
+])
+def test_common_role_nouns_are_actors(parse, noun, role):
+    text = f"On Monday the {noun} said the plan would fail."
+    assert by_mention(find(parse, text), text, noun).role == role
+
+
+def test_pronoun_three_sentences_after_the_story_subject(parse):
+    text = ("Amina Yusuf told reporters that she fled the town in March, a month after Mary Otieno was arrested. "
+            "The rains came early. Prices doubled. She now lives in a camp.")
+    found = find(parse, text)
+    assert by_mention(found, text, "She") is by_mention(found, text, "Amina")

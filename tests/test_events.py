@@ -470,3 +470,22 @@ def test_common_verb_needs_its_actor_object(parse):
     assert not run(parse, "Kenya received more funding from abroad.", names)
     found = asserted(run(parse, "Kenya received the Haitian delegation.", names))
     assert any(s == "KEN" and t == "HTI" for s, t, _ in found)
+
+
+def test_doerless_injuries_and_running_tolls_are_not_events(parse):
+    text = "Six officers were hurt. At least 40 people have been killed since the vote. Police killed two men."
+    found = run(parse, text, {"COP": ["Police"], "OFF": ["officers"], "PPL": ["people"], "MEN": ["men"]})
+    assert [(s, t, e.trigger.text) for s, t, e in found] == [("COP", "MEN", "killed")]
+
+
+def test_second_infinitive_shares_the_frame(parse):
+    text = "Chile and Peru agreed to resume talks and to hold summits."
+    found = run(parse, text, {"CHL": ["Chile"], "PER": ["Peru"]})
+    assert found and all(e.trigger.text == "agreed" and e.cameo_root == "03" for _, _, e in found)
+
+
+def test_headline_frames_nothing_below_it(parse):
+    text = "Chile and Peru agree to resume talks\n\nLIMA - Chile and Peru agreed on Monday to restart talks."
+    found = run(parse, text, {"CHL": ["Chile"], "PER": ["Peru"]})
+    body = [e for _, _, e in found if e.trigger.start > text.index("LIMA")]
+    assert body and all(e.trigger.text == "agreed" and e.cameo_root == "03" for e in body)

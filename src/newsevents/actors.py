@@ -48,9 +48,19 @@ _DEPLOY_VERBS = frozenset({"send", "deploy", "dispatch", "mobilize", "mobilise",
 _OPPONENT_NOUNS = frozenset({"critic", "opponent", "rival", "foe", "enemy", "adversary", "challenger", "detractor",
                              "victim", "target", "hostage", "captive", "prisoner"})
 _ALIAS_CUES = frozenset({"known as", "also known as", "better known as", "alias", "dubbed", "nicknamed", "also called"})
-_PRONOUN_WINDOW = 2  # sentences back
+# last words that make a capitalised name an organization's, whatever the tagger says
+_ORG_HEADS = frozenset({
+    "front", "movement", "party", "army", "brigade", "brigades", "forces", "council", "union", "alliance", "group",
+    "organization", "organisation", "committee", "congress", "agency", "ministry", "bank", "company", "corporation",
+    "association", "federation", "league", "institute", "university", "commission", "court", "authority", "service",
+    "network", "coalition", "militia", "foundation", "fund", "trust", "assembly", "parliament", "police", "guard",
+    "mission", "office", "bureau", "department", "tribunal", "corps", "battalion", "regiment", "division", "ltd",
+    "inc", "plc", "airways", "airlines", "times", "post", "news", "herald", "tribune",
+})
+_PRONOUN_WINDOW = 3  # sentences back
 _FAR_PRONOUN_WINDOW = 5  # when only one person could be meant
 _ROLE_WINDOW = 5
+_MARGIN = 1.0  # how much more salient the chosen antecedent must be than the runner-up
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +118,9 @@ def _units(parse: Parse, dictionary: ActorDictionary) -> list[_Unit]:
         last = tokens[end - 1]
         if entry.agent and last.pos not in ("NOUN", "PROPN"):
             continue
+        if start > 1 and tokens[start - 1].text == "-" and tokens[start - 2].lower in ("pro", "anti") and (
+                tokens[start - 1].start == tokens[start - 2].end):
+            continue  # "pro-Russian separatists" are not Russian, "anti-government protesters" not the government
         matches.append(_Unit(start, end, end_char, entry, entry.kind))
     by_token: dict[int, _Unit] = {}
     for unit in matches:
@@ -117,11 +130,19 @@ def _units(parse: Parse, dictionary: ActorDictionary) -> list[_Unit]:
     for ent in parse.entities:
         kind = _NER_ACTOR.get(ent.label)
         inner = list({id(u): u for i in range(ent.start, ent.end) if (u := by_token.get(i))}.values())
-        if ent.label == "PERSON":
+        if ent.label == "PERSON" and _organization_named(parse, ent, inner):
+            for u in inner:
+                u.ner = "ORG"
+            if not inner:
+                first = ent.start + 1 if parse.tokens[ent.start].lower == "the" else ent.start
+                units.append(_Unit(first, ent.end, ent.end_char, None, ad.ORGANIZATION, ner="ORG"))
+        elif ent.label == "PERSON":
             trusted = [u for u in inner if u.entry and not u.entry.agent and (u.entry.kind == ad.PERSON or u.entry.user)]
             if trusted:
                 for u in trusted:
                     u.ner = "PERSON"
+                if len(trusted) == 1 and len(inner) == 1:
+                    _widen_to_name(parse, trusted[0], ent.start, ent.end)
                 continue
             if ent.end - ent.start == 1 and inner and _is_country_like(inner[0]) and not inner[0].entry.user:
                 continue  # "Mali said": the tagger's person is the country
@@ -144,11 +165,17 @@ def _units(parse: Parse, dictionary: ActorDictionary) -> list[_Unit]:
                     parse.tokens[end].pos == "PROPN" and parse.tokens[end].text.istitle()
                     and parse.tokens[end].ent_type in ("", "PERSON", "GPE")):
                 end += 1
+            while _hyphen_joined(parse.tokens, end) and end + 1 not in by_token:
+                end += 2  # "Sanwo-Olu": the tagger stops a double-barrelled name at the hyphen
             units.append(_Unit(start, end, parse.tokens[end - 1].end, None, ad.PERSON, ner="PERSON"))
         elif ent.label == "ORG":
             first = ent.start + 1 if parse.tokens[ent.start].lower == "the" and ent.end - ent.start > 1 else ent.start
             if not inner:
-                units.append(_Unit(first, ent.end, ent.end_char, None, ad.ORGANIZATION, ner="ORG"))
+                titled = by_token.get(ent.start - 1)
+                kind = ad.PERSON if titled is not None and titled.entry.agent and titled.entry.kind == ad.PERSON and (
+                    _reads_as_person_name(parse.tokens[ent.start:ent.end])) else ad.ORGANIZATION
+                units.append(_Unit(first, ent.end, ent.end_char, None, kind,
+                                   ner="PERSON" if kind == ad.PERSON else "ORG"))
             elif not any(u.entry.user or _is_named(u.entry) for u in inner) and _uncovered(parse, ent.start, ent.end,
                                                                                          inner):
                 # "Kenya Airways", "Serbian Progressive Party": a name of its own that contains known words
@@ -204,8 +231,9 @@ def _unlabelled_people(parse: Parse, units: list[_Unit]) -> list[_Unit]:
             i += 1
             continue
         j = i
-        while j < len(tokens) and j not in covered and tokens[j].pos == "PROPN" and tokens[j].text.istitle():
-            j += 1
+        while j < len(tokens) and j not in covered and (tokens[j].pos == "PROPN" and tokens[j].text.istitle()
+                                                          or j > i and _hyphen_joined(tokens, j)):
+            j += 2 if j > i and _hyphen_joined(tokens, j) else 1
         head = tokens[_head_token(parse, i, j)]
         name = " ".join(t.text for t in tokens[i:j])
         title = covered.get(i - 1)
@@ -234,6 +262,40 @@ def _unlabelled_people(parse: Parse, units: list[_Unit]) -> list[_Unit]:
                 surnames.setdefault(tokens[j - 1].text, i)
         i = j
     return found
+
+
+def _organization_named(parse: Parse, ent, inner: list[_Unit]) -> bool:
+    """A span the tagger took for a person that names an organization: the dictionary knows it as one ("Boko
+    Haram", "Al-Shabaab"), or it reads like one ("the Tigray People's Liberation Front", "Sudan Liberation
+    Movement")."""
+    tokens = parse.tokens
+    if inner:
+        return all(u.entry is not None and u.entry.kind in (ad.ORGANIZATION, ad.GROUP) and _is_named(u.entry)
+                   for u in inner) and not _uncovered(parse, ent.start, ent.end, inner)
+    return ent.end - ent.start > 1 and (tokens[ent.start].lower == "the" or tokens[ent.end - 1].lower in _ORG_HEADS)
+
+
+def _reads_as_person_name(tokens) -> bool:
+    """Two to four capitalised words with no organization word among them ("Resila Onyango")."""
+    return 2 <= len(tokens) <= 4 and all(t.text.istitle() and t.pos == "PROPN" for t in tokens) and not any(
+        t.lower in _ORG_HEADS for t in tokens)
+
+
+def _hyphen_joined(tokens, i: int) -> bool:
+    """Whether token ``i`` is a hyphen binding two capitalised words with no space ("Sanwo-Olu")."""
+    return 0 < i < len(tokens) - 1 and tokens[i].text in ("-", "\u2010") and tokens[i - 1].end == tokens[i].start \
+        and tokens[i].end == tokens[i + 1].start and tokens[i + 1].text[:1].isupper() and tokens[i - 1].text[:1].isupper()
+
+
+def _widen_to_name(parse: Parse, unit: _Unit, start: int, end: int) -> None:
+    """A known person matched by surname inside a longer tagged name ("Volodymyr Zelenskiy"): the unit covers
+    the capitalised name words around it too, so the given name does not become a person of its own."""
+    tokens = parse.tokens
+    while unit.start > start and tokens[unit.start - 1].pos == "PROPN" and tokens[unit.start - 1].text.istitle():
+        unit.start -= 1
+    while unit.end < end and tokens[unit.end].pos == "PROPN" and tokens[unit.end].text.istitle():
+        unit.end += 1
+        unit.end_char = tokens[unit.end - 1].end
 
 
 def _is_named(entry: Entry) -> bool:
@@ -294,6 +356,10 @@ def _linked_units(ctx: _Context, unit: _Unit, person: bool) -> list[_Unit]:
     if person and head_tok.dep in ("appos", "compound") and head_tok.head not in seen:
         frontier.append(head_tok.head)
         seen.add(head_tok.head)
+    role_noun = _role_noun_across(ctx, head_tok) if person else None
+    if role_noun is not None and role_noun not in seen:
+        frontier.append(role_noun)
+        seen.add(role_noun)
     title = ctx.unit_at.get(unit.start - 1) if person else None
     if title is not None and title.entry is not None and title.entry.agent and title.entry.kind == ad.PERSON and (
             title.head not in seen):
@@ -328,6 +394,24 @@ def _linked_units(ctx: _Context, unit: _Unit, person: bool) -> list[_Unit]:
                 frontier.append(child)
     found.sort(key=lambda u: abs(u.head - unit.head))
     return found
+
+
+def _role_noun_across(ctx: _Context, head_tok) -> int | None:
+    """"a spokesman for M23, Lawrence Kanyuka,": the name is parsed as an apposition of the organization, but
+    it names the person the role noun before it describes."""
+    tokens = ctx.parse.tokens
+    if head_tok.dep != "appos":
+        return None
+    owner = tokens[head_tok.head]
+    prep = tokens[owner.head]
+    if owner.dep != "pobj" or prep.dep != "prep" or prep.lower not in ("for", "of"):
+        return None
+    noun = tokens[prep.head]
+    role = ctx.unit_at.get(noun.i)
+    if noun.pos == "NOUN" and role is not None and role.entry is not None and role.entry.agent and (
+            role.entry.kind == ad.PERSON) and noun.tag == "NN":
+        return noun.i
+    return None
 
 
 def _coordinated_org(ctx: _Context, unit: _Unit) -> _Unit | None:
@@ -424,6 +508,7 @@ def _title_text(ctx: _Context, unit: _Unit) -> str:
 def _person_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> None:
     linked = _linked_units(ctx, unit, person=True)
     titles = [u for u in linked if u.entry and u.entry.agent and u.entry.kind != ad.REFERENCE]
+    titles.sort(key=lambda u: u.entry.kind != ad.PERSON)  # "spokesman for the ministry": the office noun is the title
     orgs = [u for u in linked if _is_org(u)]
     references = [u for u in linked if u.entry and u.entry.kind == ad.REFERENCE]
     countries = [u for u in linked if _is_country_like(u)]
@@ -494,6 +579,9 @@ def _descriptions(ctx: _Context, unit: _Unit):
             or parent.i + 1 < len(tokens) and tokens[parent.i + 1].lower == "of")):
         found.append(parent)
     found += [tokens[c] for c in ctx.children[unit.head] if tokens[c].dep == "appos" and tokens[c].pos == "NOUN"]
+    across = _role_noun_across(ctx, head_tok)
+    if across is not None:
+        found.append(tokens[across])
     for token in found:
         other = ctx.unit_at.get(token.i)
         if other is None or (other.entry is not None and other.entry.agent and other.entry.kind == ad.PERSON):
@@ -1153,7 +1241,7 @@ def _resolve_pronoun(ctx: _Context, tok, history: list[_Mention], profiles: dict
     if not best:
         return None
     ranked = sorted(best.items(), key=lambda kv: -kv[1])
-    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < 1.0:
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < _MARGIN:
         return None
     key = ranked[0][0]
     p = profiles[key]
@@ -1220,7 +1308,7 @@ def _resolve_role(ctx: _Context, m: _Mention, history: list[_Mention], profiles:
             return ("country", ctx.home)  # "the country", far from its last name, is the one the story is set in
         return None
     ranked = sorted(best.items(), key=lambda kv: -kv[1])
-    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < 1.0:
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < _MARGIN:
         return None
     return ranked[0][0]
 

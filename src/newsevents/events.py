@@ -62,6 +62,7 @@ SCHEDULING = {"due", "set", "scheduled", "slated"}
 # ("would not withdraw", "will not negotiate") are a stated stance and stay negated, uncoded.
 ACCEPTING = {"accept", "allow", "permit", "approve", "agree", "recognise", "recognize", "endorse", "comply",
              "ratify", "admit"}
+INJURY_VERBS = {"hurt", "injure", "wound"}
 DEPICTING = {"show", "depict", "simulate", "portray", "imagine", "rehearse", "envisage", "envision"}
 NON_CALENDAR_PRECISIONS = {"duration", "range", "ref", "set"}
 CALENDAR_VALUE = re.compile(r"^\d{2,4}(-(\d{2}|W\d{2}|Q\d|[A-Z]{2})){0,2}(T|$)")
@@ -762,9 +763,13 @@ class _Candidate:
 def _frame_of(tree: _Tree, lexicon: Lexicon, i: int) -> tuple[Entry, int] | None:
     """The framing entry governing the clause at ``i`` ("agreed to [i]", "urged X to [i]"), if any."""
     tok = tree.tokens[i]
+    if tok.dep == "conj" and tok.tag == "VB" and tree.tokens[tok.head].dep in ("xcomp", "ccomp"):
+        return _frame_of(tree, lexicon, tok.head)  # "agreed to restart talks and to hold summits"
     if tok.dep not in ("xcomp", "ccomp", "pcomp", "acl", "advcl") or tok.head == i:
         return None
     head = tok.head
+    if _across_lines(tree, head, i):
+        return None  # a headline the parser ran into the first sentence frames nothing below it
     if tok.dep == "advcl" and (tree.child(head, {"dobj"}) is not None or
                                not any(c.dep == "aux" and c.lower == "to" for c in tree.kids[i])):
         return None
@@ -1183,6 +1188,8 @@ def find_events(
             continue
         if not cand.sources and (not cand.targets or cand.pattern == "noun") and not _unresolved_agent(tree, cand):
             continue
+        if not cand.sources and _casualty_report(tree, cand.trigger):
+            continue
         if cand.pattern != "noun" and _background(tree, cand.trigger):
             if not _answers_claim(tree, cand):
                 continue
@@ -1237,13 +1244,16 @@ def find_events(
 
 def _trigger_of(tree: _Tree, cand: _Candidate) -> int:
     """The word that signals the coded act: for a complement recoded by its frame ("agreed to [hold] talks",
-    "urged X to [release]") the frame verb, since the code now says what the framer did. A frame on another
-    line (a headline the parser ran into the first sentence) leaves the complement as the trigger."""
+    "urged X to [release]") the frame verb, since the code now says what the framer did."""
     head = cand.frame_trigger
     if head is None or not any(note.startswith("frame:") for note in cand.notes):
         return cand.trigger
-    first, last = sorted((tree.tokens[head], tree.tokens[cand.trigger]), key=lambda t: t.start)
-    return cand.trigger if "\n" in tree.parse.text[first.end:last.start] else head
+    return cand.trigger if _across_lines(tree, head, cand.trigger) else head
+
+
+def _across_lines(tree: _Tree, i: int, j: int) -> bool:
+    first, last = sorted((tree.tokens[i], tree.tokens[j]), key=lambda t: t.start)
+    return "\n" in tree.parse.text[first.end:last.start]
 
 
 def _sector_code(lexicon: Lexicon, cand: _Candidate, source_code: str | None) -> str:
@@ -1281,6 +1291,17 @@ def _background(tree: _Tree, i: int) -> bool:
         return True
     aux = [c for c in tree.kids[i] if c.dep in ("aux", "auxpass")]
     return tok.tag in ("VBZ", "VBP") or (tok.tag == "VBG" and all(a.tag in ("VBZ", "VBP") for a in aux))
+
+
+def _casualty_report(tree: _Tree, i: int) -> bool:
+    """A count of the hurt ("six officers were hurt", "debris injured two people") or a running toll ("226
+    people have been killed since May") with no doer: a consequence or a sum of many acts, not one act."""
+    tok = tree.tokens[i]
+    if tok.lemma.lower() in INJURY_VERBS:
+        return True
+    return any((c.dep == "prep" and c.lower == "since") or
+               (c.dep == "advcl" and any(m.dep == "mark" and m.lower == "since" for m in tree.kids[c.i]))
+               for c in tree.kids[i])
 
 
 def _answers_claim(tree: _Tree, cand: _Candidate) -> bool:
