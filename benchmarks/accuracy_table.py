@@ -50,7 +50,7 @@ def run_eval(set_name: str, split: str, limit: int | None) -> dict | None:
     cmd = [sys.executable, "-m", "newsevents.cli", "eval", set_name, "--split", split, "--json"]
     if limit:
         cmd += ["--limit", str(limit)]
-    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=False)
     if proc.returncode != 0:
         print(f"{set_name}/{split}: failed: {proc.stderr.strip()[-300:]}", file=sys.stderr)
         return None
@@ -90,7 +90,7 @@ def main() -> None:
     text = readme.read_text()
     table = "\n".join(rows)
     new = re.sub(r"(<!-- accuracy:start -->\n).*?(\n<!-- accuracy:end -->)", lambda m: m.group(1) + table + m.group(2),
-                 text, flags=re.S)
+                 text, flags=re.DOTALL)
     readme.write_text(new)
     print(f"README table: {len(rows) - 2} rows", file=sys.stderr)
 

@@ -1,4 +1,15 @@
-from newsevents.model import Actor, Article, DateExpr, ErrorInfo, Event, Place, Quote, Removed, Span, stable_id
+from newsevents.model import (
+    Actor,
+    Article,
+    DateExpr,
+    ErrorInfo,
+    Event,
+    Place,
+    Quote,
+    Removed,
+    Span,
+    stable_id,
+)
 
 
 def _article():

@@ -1,4 +1,4 @@
-from newsevents.model import Article, Span, Actor
+from newsevents.model import Actor, Article, Span
 from newsevents.schema import record_schema, validate_record
 
 

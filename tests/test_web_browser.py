@@ -9,11 +9,10 @@ import threading
 import time
 
 import pytest
+from test_web import HOSTILE, _article
 
 from newsevents import store
 from newsevents.web import create_app
-
-from test_web import HOSTILE, _article
 
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no chromium executable (make browser installs it)")

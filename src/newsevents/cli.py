@@ -94,7 +94,7 @@ def extract(paths, published, source, fmt, output, db, model, actor_files, lexic
 def _write_articles(articles, fmt, output, db, progress) -> int:
     from . import store
 
-    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
+    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")  # noqa: SIM115 - closed below
     writer = store.Store(db) if db else None
     rows = []
     n_errors = 0
@@ -247,7 +247,7 @@ def main(argv=None):
         sys.exit(EXIT_USAGE)
     except SystemExit:
         raise
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         if "--debug" in args:
             raise
         click.echo(f"newsevents: error: {exc} (run with --debug for the traceback)", err=True)

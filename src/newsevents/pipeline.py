@@ -46,7 +46,7 @@ class StageError(Exception):
 def _run(stage: str, func, *args):
     try:
         return func(*args)
-    except Exception as exc:  # noqa: BLE001 - any stage failure becomes the article's error record
+    except Exception as exc:
         raise StageError(stage, exc) from exc
 
 

@@ -67,8 +67,7 @@ def run(set_name: str, shared=None, split: str = "dev", limit: int | None = None
     }
     if errors_file:
         with open(errors_file, "w", encoding="utf-8") as out:
-            for item in errors:
-                out.write(json.dumps(item, ensure_ascii=False, default=str) + "\n")
+            out.writelines(json.dumps(item, ensure_ascii=False, default=str) + "\n" for item in errors)
     return result
 
 

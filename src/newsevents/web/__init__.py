@@ -90,7 +90,7 @@ def create_app(db: str) -> Starlette:
         return page("article.html", request, record=record, actors=actors, body=charts.highlight(record))
 
     async def api_events(request: Request):
-        filters, page_no, size, sort, descending, total, rows = _events_query(request)
+        _, page_no, size, _, _, total, rows = _events_query(request)
         return JSONResponse({"total": total, "page": page_no, "page_size": size, "events": _json_safe(rows)})
 
     async def api_article(request: Request):

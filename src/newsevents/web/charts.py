@@ -6,6 +6,7 @@ import json
 from collections import defaultdict
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 from markupsafe import Markup, escape
 
@@ -135,7 +136,7 @@ def highlight(record: dict) -> Markup:
     spans = [s for s in spans if 0 <= s[0] < s[1] <= len(text)]
     cuts = sorted({0, len(text), *(s[0] for s in spans), *(s[1] for s in spans)})
     out = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in pairwise(cuts):
         covering = [s for s in spans if s[0] <= start and end <= s[1]]
         piece = escape(text[start:end])
         if not covering:
