@@ -52,16 +52,7 @@ def _run(stage: str, func, *args):
 
 def analyze(raw: RawArticle, parse: Parse, config: Config = DEFAULT_CONFIG) -> Article:
     """Run every stage after the parse and assemble the Article record."""
-    base = Article(
-        doc_id=raw.doc_id,
-        text=raw.text,
-        source=raw.source,
-        url=raw.url,
-        title=raw.title,
-        published=raw.published,
-        language=raw.language,
-        removed=raw.removed,
-    )
+    base = _shell(raw)
     try:
         found_dates = _run("dates", dates.find_dates, parse, raw.published)
         found_places = _run("places", places.find_places, parse, raw.doc_id, config.gazetteer)
@@ -90,7 +81,8 @@ def analyze(raw: RawArticle, parse: Parse, config: Config = DEFAULT_CONFIG) -> A
     )
 
 
-def _failed(raw: RawArticle) -> Article:
+def _shell(raw: RawArticle) -> Article:
+    """The Article for ``raw`` with its metadata and any ingest error, nothing extracted yet."""
     return Article(
         doc_id=raw.doc_id,
         text=raw.text,
@@ -131,11 +123,11 @@ def process(raws: Iterable[RawArticle], config: Config = DEFAULT_CONFIG) -> Iter
         parses = iter(parse_batch([r.text for r in good]))
         for raw in pending:
             if raw.error is not None:
-                yield _failed(raw)
+                yield _shell(raw)
                 continue
             parse = next(parses)
             if isinstance(parse, Exception):
-                yield replace(_failed(raw), error=ErrorInfo(type(parse).__name__, str(parse), "nlp"))
+                yield replace(_shell(raw), error=ErrorInfo(type(parse).__name__, str(parse), "nlp"))
                 continue
             yield analyze(raw, parse, config)
         pending.clear()
