@@ -54,3 +54,13 @@ def test_examples_validate_and_bad_articles_do_not_stop_the_batch(tmp_path):
     malformed = next(r for r in records if r["error"] and r["error"]["type"] == "MalformedJSONL")
     assert "batch.jsonl:2" in malformed["error"]["message"]
     assert sum(1 for r in records if r["error"] is None) == 2
+
+
+def test_bundled_examples_give_schema_valid_records(tmp_path):
+    out = tmp_path / "out.jsonl"
+    result = run_cli("extract", str(EXAMPLES), "--format", "jsonl", "-o", str(out), "--db", str(tmp_path / "x.db"))
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(records) >= 10
+    assert all(validate_record(r) == [] and r["error"] is None for r in records)
+    assert sum(len(r["events"]) for r in records) > 20 and sum(len(r["quotes"]) for r in records) > 20
