@@ -314,3 +314,116 @@ def test_load_parquet_reads_article_records(db, tmp_path):
     with store.Store(str(db)) as s:
         assert s.load_parquet(path) == 2
         assert [s.article("p1"), s.article("p2")] == articles
+
+
+DIRECT_DYAD_DAY = """
+SELECT day, source_country, coalesce(source_code, source_country) AS source_code, target_country,
+       coalesce(target_code, target_country) AS target_code, cameo_root AS root_code, count(*) AS events,
+       avg(goldstein) AS mean_goldstein
+FROM events WHERE mode = 'asserted' GROUP BY ALL
+"""
+
+
+def dyad_rows(con, sql: str) -> list[tuple]:
+    rows = con.execute(f"SELECT * FROM ({sql})").fetchall()
+    return sorted(((*r[:-1], round(r[-1], 9) if r[-1] is not None else None) for r in rows), key=repr)
+
+
+def coded_article(doc_id: str, published: str, events: list[tuple], text: str | None = None) -> Article:
+    """An article whose events are (source (code, country) or None, target likewise, cameo, goldstein, mode)."""
+    text = text or f"Report {doc_id}: officials met, troops fought and leaders spoke on {published}."
+    actors, out = {}, []
+    for k, (source, target, cameo, goldstein, mode) in enumerate(events):
+        ids = []
+        for who in (source, target):
+            if who is None:
+                ids.append(None)
+                continue
+            if who not in actors:
+                actors[who] = Actor(f"{doc_id}:a{len(actors)}", who[0] or who[1] or "someone", "organization",
+                                    code=who[0], country=who[1])
+            ids.append(actors[who].id)
+        out.append(Event(f"{doc_id}:e{k}", ids[0], ids[1], cameo, cameo[:2], goldstein, 1, None, span(text, "met"),
+                         Span(0, len(text), text), mode=mode))
+    return Article(doc_id=doc_id, text=text, published=published, actors=tuple(actors.values()), events=tuple(out))
+
+
+USA_GOV, RUS, UN, NOBODY = ("USAGOV", "USA"), (None, "RUS"), ("IGOUNO", None), (None, None)
+
+
+def test_dyad_day_equals_a_direct_group_by_after_inserts_replace_and_delete(db):
+    first = [
+        coded_article("a", "2024-05-01", [(USA_GOV, RUS, "040", 1.0, "asserted"), (RUS, None, "190", -10.0, "asserted"),
+                                          (UN, NOBODY, "036", 4.0, "hypothetical")]),
+        coded_article("b", "2024-05-01", [(USA_GOV, RUS, "040", 1.9, "asserted"), (NOBODY, UN, "111", -2.0, "asserted")]),
+        coded_article("c", "2024-05-02", [(USA_GOV, RUS, "040", 1.0, "asserted"), (UN, RUS, "036", 4.0, "asserted")]),
+    ]
+    with store.Store(str(db)) as s:
+        s.write_many(first[:2])
+        s.write_many(first[2:])
+
+        def check(expected_keys: int) -> None:
+            got = dyad_rows(s.con, "SELECT * FROM dyad_day")
+            assert got == dyad_rows(s.con, DIRECT_DYAD_DAY)
+            assert len(got) == expected_keys
+
+        check(5)
+        usa_rus = "SELECT events, mean_goldstein FROM dyad_day WHERE source_code = 'USAGOV' AND day = '2024-05-01'"
+        assert s.con.execute(usa_rus).fetchall() == [(2, pytest.approx(1.45))]
+        # re-ingest of "b" by doc_id: same key, new Goldstein; the UN event becomes hypothetical
+        s.write_many([coded_article("b", "2024-05-01", [(USA_GOV, RUS, "040", 3.0, "asserted"),
+                                                        (NOBODY, UN, "111", -2.0, "hypothetical")])])
+        check(4)
+        assert s.con.execute(usa_rus).fetchall() == [(2, pytest.approx(2.0))]
+        # the same text under a new doc_id replaces "c" (content hash), moving its events to another day
+        s.write(coded_article("c2", "2024-05-03", [(USA_GOV, RUS, "040", 1.0, "asserted")], text=first[2].text))
+        s.flush()
+        check(3)
+        assert s.con.execute("SELECT count(*) FROM dyad_day WHERE day = '2024-05-02'").fetchone()[0] == 0
+        assert s.delete(["a", "missing"]) == 1
+        check(2)
+        assert s.con.execute(usa_rus).fetchall() == [(1, pytest.approx(3.0))]
+        assert s.delete(["b", "c2"]) == 2
+        check(0)
+        assert s.con.execute("SELECT count(*) FROM dyad_day_counts").fetchone()[0] == 0
+        s.write_many(first)
+        check(5)
+        s.con.execute("DELETE FROM events WHERE doc_id = 'a'")  # behind the store's back: rebuild repairs
+        assert dyad_rows(s.con, "SELECT * FROM dyad_day") != dyad_rows(s.con, DIRECT_DYAD_DAY)
+        s.rebuild_dyad_day()
+        check(4)
+
+
+def test_migration_carries_dyad_day_forward(db):
+    articles = [make_article("m1"), make_article("m2", text=OTHER + " " + TEXT),
+                coded_article("m3", "2024-05-01", [(USA_GOV, RUS, "040", 1.0, "asserted"), (UN, NOBODY, "190", -10.0, "asserted")])]
+    con = duckdb.connect(str(db))
+    assert store.migrate(con, version=store.SCHEMA_VERSION - 1) == store.SCHEMA_VERSION - 1
+    tables = store.article_rows(articles[0], "s1", "h1", None, store._now())
+    for i, a in enumerate(articles[1:], start=2):
+        store.article_rows(a, f"s{i}", f"h{i}", None, store._now(), rows=tables)
+    for name, table in tables.arrow().items():
+        con.register("_rows", table)
+        con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM _rows")
+        con.unregister("_rows")
+    before = dyad_rows(con, "SELECT * FROM dyad_day")
+    assert "dyad_day_counts" not in {r[0] for r in con.execute("SHOW TABLES").fetchall()}
+    con.close()
+    with store.Store(str(db)) as s:
+        assert s.version == store.SCHEMA_VERSION
+        after = dyad_rows(s.con, "SELECT * FROM dyad_day")
+        assert s.con.execute("SELECT count(*) FROM dyad_day_counts").fetchone()[0] == len(after) == 4
+    assert after == before
+
+
+def test_dyad_day_follows_bulk_rows_with_missing_columns_and_text_days(db):
+    import pyarrow as pa
+
+    events = pa.table({"id": ["x:e0", "x:e1", "x:e2"], "doc_id": ["x"] * 3, "day": ["2024-01-02"] * 3,
+                       "source_code": ["USAGOV"] * 3, "cameo_root": ["04"] * 3, "goldstein": [1, 2, None],
+                       "mode": ["asserted"] * 3})
+    with store.Store(str(db)) as s:
+        s.write_tables({"articles": pa.table({"doc_id": ["x"], "content_hash": ["hx"]}), "events": events})
+        got = dyad_rows(s.con, "SELECT * FROM dyad_day")
+        assert got == dyad_rows(s.con, DIRECT_DYAD_DAY)
+        assert [r[1:] for r in got] == [(None, "USAGOV", None, None, "04", 3, 1.5)]

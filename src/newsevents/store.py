@@ -165,6 +165,27 @@ WHERE mode = 'asserted'
 GROUP BY day, coalesce(source_code, source_country), coalesce(target_code, target_country), cameo_root;
 """
 
+# Migration step 6, and Store.rebuild_dyad_day (every statement is safe to repeat).
+_DYAD_DAY_COUNTS = """
+CREATE TABLE IF NOT EXISTS dyad_day_counts (
+    day DATE, source_country VARCHAR, source_code VARCHAR, target_country VARCHAR, target_code VARCHAR,
+    root_code VARCHAR, events BIGINT, goldstein_events BIGINT, goldstein_sum DECIMAL(38, 6)
+);
+DELETE FROM dyad_day_counts;
+INSERT INTO dyad_day_counts
+SELECT day, source_country, coalesce(source_code, source_country), target_country,
+       coalesce(target_code, target_country), cameo_root, count(*), count(goldstein),
+       coalesce(sum(CAST(goldstein AS DECIMAL(18, 6))), 0)
+FROM events
+WHERE mode = 'asserted'
+GROUP BY ALL
+ORDER BY 1;
+CREATE OR REPLACE VIEW dyad_day AS
+SELECT day, source_country, source_code, target_country, target_code, root_code, events,
+       CAST(goldstein_sum AS DOUBLE) / nullif(goldstein_events, 0) AS mean_goldstein
+FROM dyad_day_counts;
+"""
+
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("base tables", _BASE_TABLES),
     ("dedup columns, lsh_bands, errors, denormalised event columns", _DEDUP_ERRORS_AND_EVENT_CONTEXT),
@@ -176,6 +197,8 @@ ALTER TABLE quotes ADD COLUMN IF NOT EXISTS cue_end INTEGER;
 ALTER TABLE quotes ADD COLUMN IF NOT EXISTS speaker_start INTEGER;
 ALTER TABLE quotes ADD COLUMN IF NOT EXISTS speaker_end INTEGER;
 """),
+    ("dyad_day read from dyad_day_counts, a summary kept current by every write: no GROUP BY per query",
+     _DYAD_DAY_COUNTS),
 )
 """Ordered schema steps; step ``n`` (1-based) brings a database to ``schema_version`` n."""
 
@@ -186,22 +209,22 @@ _STORY_PROBES = 3  # articles of one story compared with a new article: big stor
 CHILD_TABLES = ("actors", "events", "quotes", "places", "dates", "errors", "lsh_bands")
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> int:
-    """Apply the migrations a database lacks, each in its own transaction; returns the new version."""
+def migrate(con: duckdb.DuckDBPyConnection, version: int = SCHEMA_VERSION) -> int:
+    """Apply the missing migrations up to step ``version``, each in its own transaction; returns the new version."""
     con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, description VARCHAR, applied_at TIMESTAMP)")
     current = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
-    for version, (description, sql) in enumerate(MIGRATIONS, start=1):
-        if version <= current:
+    for step, (description, sql) in enumerate(MIGRATIONS[:version], start=1):
+        if step <= current:
             continue
         con.execute("BEGIN TRANSACTION")
         try:
             con.execute(sql)
-            con.execute("INSERT INTO schema_version VALUES (?, ?, ?)", [version, description, _now()])
+            con.execute("INSERT INTO schema_version VALUES (?, ?, ?)", [step, description, _now()])
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
             raise
-    return max(current, len(MIGRATIONS))
+    return max(current, min(version, len(MIGRATIONS)))
 
 
 def _now() -> datetime:
@@ -507,6 +530,39 @@ class Store:
             (r for b in table.to_batches(batch_size) for r in b.to_pylist()), batch_size
         )
 
+    def delete(self, doc_ids: Iterable[str]) -> int:
+        """Remove articles and everything extracted from them in one transaction; returns how many existed."""
+        self.flush()
+        con = self.con.cursor()
+        try:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                con.register("_gone", pa.table({"doc_id": pa.array(list(dict.fromkeys(doc_ids)), pa.string())}))
+                n = con.execute("SELECT count(*) FROM articles WHERE doc_id IN (SELECT doc_id FROM _gone)").fetchone()[0]
+                _delete_docs(con, "SELECT doc_id FROM _gone")
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        finally:
+            con.close()
+        return n
+
+    def rebuild_dyad_day(self) -> None:
+        """Recompute ``dyad_day_counts`` from ``events`` (needed only after editing events with your own SQL)."""
+        self.flush()
+        con = self.con.cursor()
+        try:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                con.execute(_DYAD_DAY_COUNTS)
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        finally:
+            con.close()
+
     def article(self, doc_id: str) -> Article | None:
         """The stored Article with this doc_id, rebuilt from its record."""
         self.flush()
@@ -527,6 +583,51 @@ class Store:
         self.close()
 
 
+DYAD_DAY_KEY = ("day", "source_country", "source_code", "target_country", "target_code", "root_code")
+_DYAD_DAY_INPUTS = {"day": "DATE", "source_country": "VARCHAR", "source_code": "VARCHAR",
+                    "target_country": "VARCHAR", "target_code": "VARCHAR", "cameo_root": "VARCHAR",
+                    "goldstein": "DOUBLE", "mode": "VARCHAR"}
+
+
+def _dyad_day_delta(relation: str, sign: int) -> str:
+    """SQL: the asserted events of ``relation`` (events-shaped) summed per dyad_day key, times ``sign``."""
+    return f"""SELECT day, source_country, coalesce(source_code, source_country) AS source_code,
+            target_country, coalesce(target_code, target_country) AS target_code, cameo_root AS root_code,
+            {sign} * count(*) AS events, {sign} * count(goldstein) AS goldstein_events,
+            {sign} * coalesce(sum(CAST(goldstein AS DECIMAL(18, 6))), 0) AS goldstein_sum
+        FROM {relation} WHERE mode = 'asserted' GROUP BY ALL"""
+
+
+def _update_dyad_day(con, delta: str) -> None:
+    """Add a signed per-key ``delta`` to ``dyad_day_counts``; a key left with no events loses its row.
+
+    Goldstein sums are exact decimals, so removing events restores exactly the row before they came.
+    """
+    matches = " AND ".join(f"t.{k} IS NOT DISTINCT FROM d.{k}" for k in DYAD_DAY_KEY)
+    con.execute(f"""
+        MERGE INTO dyad_day_counts t USING ({delta}) d ON {matches}
+        WHEN MATCHED AND t.events + d.events = 0 THEN DELETE
+        WHEN MATCHED THEN UPDATE SET events = t.events + d.events,
+            goldstein_events = t.goldstein_events + d.goldstein_events,
+            goldstein_sum = t.goldstein_sum + d.goldstein_sum
+        WHEN NOT MATCHED THEN INSERT BY NAME""")
+
+
+def _new_events_sql(table: pa.Table) -> str:
+    """The registered ``_new_events`` as the events table will hold them, in the columns dyad_day reads."""
+    names = set(table.column_names)
+    return "(SELECT " + ", ".join(
+        f"CAST({c if c in names else 'NULL'} AS {kind}) AS {c}" for c, kind in _DYAD_DAY_INPUTS.items()
+    ) + " FROM _new_events)"
+
+
+def _delete_docs(con, doc_ids: str) -> None:
+    """Delete every row of the articles whose ids the SQL query ``doc_ids`` gives, dyad_day included."""
+    _update_dyad_day(con, _dyad_day_delta(f"(SELECT * FROM events WHERE doc_id IN ({doc_ids}))", -1))
+    for table in ("articles", *CHILD_TABLES):
+        con.execute(f"DELETE FROM {table} WHERE doc_id IN ({doc_ids})")
+
+
 def _replace(con, tables: dict[str, pa.Table]) -> None:
     con.execute("BEGIN TRANSACTION")
     try:
@@ -538,14 +639,17 @@ def _replace(con, tables: dict[str, pa.Table]) -> None:
         con.unregister("_batch")
         if gone:
             con.register("_gone", pa.table({"doc_id": [g[0] for g in gone]}))
-            for table in ("articles", *CHILD_TABLES):
-                con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM _gone)")
+            _delete_docs(con, "SELECT doc_id FROM _gone")
             con.unregister("_gone")
         for name in ("articles", *CHILD_TABLES):
             if name in tables and tables[name].num_rows:
                 con.register("_rows", tables[name])
                 con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM _rows")
                 con.unregister("_rows")
+        if "events" in tables and tables["events"].num_rows:
+            con.register("_new_events", tables["events"])
+            _update_dyad_day(con, _dyad_day_delta(_new_events_sql(tables["events"]), 1))
+            con.unregister("_new_events")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -9,20 +9,17 @@ from .. import store
 MAX_PAGE_SIZE = 500
 DEFAULT_PAGE_SIZE = 50
 
-# The events "view" the pages read: base tables only, so the app works on any database version.
+# The store's event_table view under the short names the pages and the API use.
 EVENT_ROWS = """
-SELECT e.id, e.doc_id, e.cameo, e.cameo_root, e.goldstein, e.quad_class, e.plover, e.mode, e.negated,
-       e.trigger_text, e.why, e.confidence,
-       COALESCE(TRY_CAST(e.date AS DATE), a.published) AS day,
-       e.source AS source_id, s.name AS source_name, s.code AS source_code, s.country AS source_country,
-       e.target AS target_id, t.name AS target_name, t.code AS target_code, t.country AS target_country,
-       p.name AS place_name, p.lat, p.lon, p.country AS place_country,
-       a.title, a.source AS outlet, a.url
-FROM events e
-JOIN articles a ON a.doc_id = e.doc_id
-LEFT JOIN actors s ON s.id = e.source
-LEFT JOIN actors t ON t.id = e.target
-LEFT JOIN places p ON p.id = e.place
+SELECT event_id AS id, doc_id, EventCode AS cameo, EventRootCode AS cameo_root, GoldsteinScale AS goldstein,
+       QuadClass AS quad_class, plover, mode, negated, trigger_text, why, confidence, day,
+       Actor1Id AS source_id, Actor1Name AS source_name, Actor1Code AS source_code,
+       Actor1CountryCode AS source_country,
+       Actor2Id AS target_id, Actor2Name AS target_name, Actor2Code AS target_code,
+       Actor2CountryCode AS target_country,
+       ActionGeo_FullName AS place_name, ActionGeo_Lat AS lat, ActionGeo_Long AS lon,
+       ActionGeo_CountryCode AS place_country, title, publisher AS outlet, SOURCEURL AS url
+FROM event_table
 """
 
 SORTABLE = {"day", "cameo", "goldstein", "quad_class", "source_name", "target_name", "place_name", "mode"}
@@ -58,9 +55,9 @@ class Filters:
         if self.end:
             clauses.append("day <= TRY_CAST(? AS DATE)")
             args.append(self.end)
-        if self.country:
+        if self.country:  # actors carry ISO alpha-3 countries, places alpha-2: either form finds both
             clauses.append("(source_country = ? OR target_country = ? OR place_country = ?)")
-            args += [self.country.upper()] * 3
+            args += [store.iso3(self.country)] * 2 + [store.iso2(self.country)]
         if self.actor:
             clauses.append("(source_name ILIKE ? OR target_name ILIKE ? OR source_code = ? OR target_code = ?)")
             args += [f"%{self.actor}%", f"%{self.actor}%", self.actor.upper(), self.actor.upper()]
