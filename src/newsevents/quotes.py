@@ -6,11 +6,14 @@ their clause, infinitive or prepositional objects. An attribution whose content 
 quote marks makes those quotations direct; one that merely contains a quoted fragment is mixed.
 Quotations with no cue in their own sentence take the speaker of the nearest cue before or after
 them, of the "-- Name" that follows them, or of the quote run or paragraph they continue.
+Nominal cues ("his claim that ..."), transcript labels ("PENCE: ...") and documents named as the
+setting ("In the latest poll, ...") attribute content too.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -26,12 +29,16 @@ OPEN_SINGLE = "‘‹"
 CLOSE_SINGLE = "’›"
 STRAIGHT = "\"'"
 DASHES = ("--", "—", "―", "–", "-")
+# Two apostrophes stand for a double mark in some archives (''Of course,'' he said).
+_MARKS = re.compile("''|[\"'" + OPEN_DOUBLE + CLOSE_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + "]")
 # Characters after which a straight mark opens a quotation, and before which one closes it.
 _OPENERS_BEFORE = " \t\n([{—–-/:;“‘"
 _CLOSERS_AFTER = " \t\n)]}.,;:!?—–-”’…"
 _TRIM = "\u00a0 \t\n.,;:!?\"'“”‘’«»„‟‹›—–-―…"
 MEDIUM_PREPOSITIONS = {"in", "on", "during", "via", "through", "at", "over", "from"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+# Capitalised after a word ending in a full stop, these start a sentence the parser may have missed.
+SENTENCE_PRONOUNS = {"He", "She", "They", "We", "It"}
 # A quotation this short that no cue introduces is a scare quote or a title, not speech.
 MIN_UNATTRIBUTED_TOKENS = 6
 # A quotation shorter than this, or without a verb, is a fragment: quoted words inside reported speech.
@@ -120,9 +127,9 @@ class _Piece:
     in_mixed: bool = False
 
 
-def _direction(text: str, i: int) -> str:
+def _direction(text: str, i: int, width: int = 1) -> str:
     before = text[i - 1] if i > 0 else "\n"
-    after = text[i + 1] if i + 1 < len(text) else "\n"
+    after = text[i + width] if i + width < len(text) else "\n"
     opens = before in _OPENERS_BEFORE or before in STRAIGHT
     closes = after in _CLOSERS_AFTER or after in STRAIGHT
     if opens and not closes:
@@ -158,10 +165,13 @@ def find_quoted(text: str) -> list[tuple[int, int, int, bool]]:
         carry = False
         open_at: int | None = None
         single_at: int | None = None
-        for i in range(p_start, p_end):
-            ch = text[i]
-            if ch == '"' or ch in OPEN_DOUBLE or ch in CLOSE_DOUBLE:
-                way = "open" if ch in OPEN_DOUBLE else "close" if ch in CLOSE_DOUBLE else _direction(text, i)
+        for mark in _MARKS.finditer(text, p_start, p_end):
+            i, ch = mark.start(), mark.group()
+            doubled = ch == "''"
+            if ch == '"' or ch in OPEN_DOUBLE or ch in CLOSE_DOUBLE or doubled:
+                way = ("open" if ch in OPEN_DOUBLE else "close" if ch in CLOSE_DOUBLE
+                       else _direction(text, i, 2 if doubled else 1))
+                ch = '"' if doubled else ch
                 if single_at is not None:
                     continue
                 if open_at is None:
@@ -186,7 +196,8 @@ def find_quoted(text: str) -> list[tuple[int, int, int, bool]]:
         if open_at is not None and p_end - open_at > 1:
             found.append((open_at + 1, p_end, run, False))
             following = text[p_end:].lstrip()
-            carry = bool(following) and (following[0] in OPEN_DOUBLE or following[0] == '"')
+            carry = bool(following) and (following[0] in OPEN_DOUBLE or following[0] == '"'
+                                         or following.startswith("''"))
     return found
 
 
@@ -209,18 +220,27 @@ class _Tree:
         for t in tokens:
             if t.head != t.i and 0 <= t.head < n:
                 self.children[t.head].append(t.i)
-        for t in tokens:
-            node, steps = t, 0
-            while node.head != node.i and 0 <= node.head < n and steps < n:
-                node = tokens[node.head]
-                steps += 1
-                self.left[node.i] = min(self.left[node.i], t.i)
-                self.right[node.i] = max(self.right[node.i], t.i)
+        # Subtree edges bottom-up from the roots (a token in a malformed head cycle keeps its own edges).
+        order = [t.i for t in tokens if not (t.head != t.i and 0 <= t.head < n)]
+        for node in order:
+            order.extend(self.children[node])
+        left, right = self.left, self.right
+        for node in reversed(order):
+            kids = self.children[node]
+            if kids:
+                left[node] = min(left[node], *(left[c] for c in kids))
+                right[node] = max(right[node], *(right[c] for c in kids))
         self.paragraph = [0] * n
+        # Paragraphs, further cut where the parser ran two sentences together ("a post on X. She called").
+        self.segment = [0] * n
         text = parse.text
         for t in tokens[1:]:
             previous = tokens[t.i - 1]
-            self.paragraph[t.i] = self.paragraph[t.i - 1] + ("\n" in text[previous.start:t.start])
+            new_paragraph = "\n" in text[previous.start:t.start]
+            self.paragraph[t.i] = self.paragraph[t.i - 1] + new_paragraph
+            self.segment[t.i] = self.segment[t.i - 1] + (new_paragraph or (
+                t.text in SENTENCE_PRONOUNS and len(previous.text) > 1 and previous.text.endswith(".")
+                and previous.end < t.start))
         self.sentence = [0] * n
         self.sentences = list(parse.sentences) or [(0, n)]
         for index, (s, e) in enumerate(self.sentences):
@@ -228,17 +248,17 @@ class _Tree:
                 self.sentence[i] = index
 
     def within_paragraph(self, i: int, node: int) -> bool:
-        """Whether ``node`` is in the paragraph of token ``i`` (its subtree is clipped to it later)."""
-        return self.paragraph[node] == self.paragraph[i]
+        """Whether ``node`` is in the paragraph (segment) of token ``i`` (its subtree is clipped to it later)."""
+        return self.segment[node] == self.segment[i]
 
     def clip(self, i: int, a: int, b: int) -> tuple[int, int]:
-        """Tokens ``[a, b)`` limited to the paragraph of token ``i``, without a leading dateline."""
-        p = self.paragraph[i]
-        while a < b and self.paragraph[a] != p:
+        """Tokens ``[a, b)`` limited to the paragraph (segment) of token ``i``, without a leading dateline."""
+        p = self.segment[i]
+        while a < b and self.segment[a] != p:
             a += 1
-        while b > a and self.paragraph[b - 1] != p:
+        while b > a and self.segment[b - 1] != p:
             b -= 1
-        if a < b and (a == 0 or self.paragraph[a - 1] != p) and self.tokens[a].text.isupper():
+        if a < b and (a == 0 or self.segment[a - 1] != p) and self.tokens[a].text.isupper():
             dash = next((j for j in range(a + 1, min(b, a + 16)) if self.tokens[j].text in DASHES), None)
             if dash is not None and dash < i:
                 a = dash + 1
@@ -307,10 +327,11 @@ def _cue_frames(tree: _Tree, i: int, lex: Lexicon) -> tuple[tuple[int, int], fro
         following = tuple(t.lower for t in tree.tokens[i + 1:i + 1 + len(rest)])
         if following == rest:
             return (i, i + 1 + len(rest)), frames
-    if tok.pos == "VERB":
-        frames = lex.cues.get(tok.lemma.lower())
-        if frames:
-            return (i, i + 1), frames
+    frames = lex.cues.get(tok.lemma.lower(), frozenset())
+    if tok.pos == "VERB" and frames - {"nominal"}:
+        return (i, i + 1), frames - {"nominal"}
+    if tok.pos == "NOUN" and "nominal" in frames:
+        return (i, i + 1), frozenset({"nominal"})
     return None
 
 
@@ -322,13 +343,19 @@ def _subject(tree: _Tree, i: int) -> int | None:
         if tok.dep == "nsubjpass" or any(tree.tokens[c].dep == "auxpass" for c in tree.children[node]):
             agent = tree.child(node, "agent")
             return tree.child(agent, "pobj") if agent is not None else None
-        subj = tree.child(node, "nsubj", "csubj")
+        # The subject nearest the verb: a dateline parsed as a second subject lies further out.
+        subj = min((c for c in tree.children[node] if tree.tokens[c].dep in ("nsubj", "csubj")),
+                   key=lambda c: abs(c - node), default=None)
         if subj is not None:
             if tree.tokens[subj].lower in RELATIVE_PRONOUNS and tok.dep == "relcl":
                 return tok.head
+            if tree.segment[subj] != tree.segment[node]:  # a parse run across paragraphs: a dateline, a title
+                return _noun_before(tree, node)
             return subj
         if tok.dep == "relcl" or (tok.dep == "acl" and tree.tokens[tok.head].pos in ("NOUN", "PROPN", "PRON")):
             return tok.head
+        if tok.dep == "pcomp" and tree.tokens[tok.head].dep == "prep":  # "He ... by telling them that ..."
+            return tree.child(tree.tokens[tok.head].head, "nsubj")
         if tok.dep in ("conj", "advcl", "xcomp") and tok.head != node:
             node = tok.head
             continue
@@ -336,9 +363,30 @@ def _subject(tree: _Tree, i: int) -> int | None:
     return None
 
 
+def _noun_before(tree: _Tree, i: int) -> int | None:
+    """``In a meeting with the board Trump said ...``: the noun the parse took for an object, right before the cue."""
+    j = i - 1
+    while j >= 0 and tree.tokens[j].pos in ("ADV", "AUX", "PART"):
+        j -= 1
+    if j > 0 and tree.tokens[j].text == "," and tree.tokens[j - 1].dep == "appos":  # "his party, the UNM, said"
+        j -= 1
+    if j < 0 or tree.tokens[j].pos not in ("PROPN", "NOUN", "PRON") or tree.sentence[j] != tree.sentence[i]:
+        return None
+    if tree.tokens[j].dep not in ("pobj", "dobj", "conj", "appos", "npadvmod"):
+        return None
+    # "<content>, residents and a local group said": climb the coordination to the comma that opens it.
+    while tree.tokens[j].head < j and tree.segment[tree.tokens[j].head] == tree.segment[j] and (
+            tree.tokens[j].dep == "appos" or (
+            tree.tokens[j].dep == "conj" and tree.left[j] > 0 and tree.tokens[tree.left[j] - 1].text != ",")):
+        j = tree.tokens[j].head
+    return j
+
+
 def _np_range(tree: _Tree, head: int, blocked: set[int]) -> tuple[int, int]:
     """The noun phrase of ``head``: its subtree minus relative clauses and anything blocked."""
     a, b = tree.clip(head, tree.left[head], tree.right[head] + 1)
+    if tree.tokens[head].pos == "PRON":
+        a = head
     for c in tree.children[head]:
         if tree.tokens[c].dep in ("relcl", "acl") and c > head:
             b = min(b, tree.left[c])
@@ -375,12 +423,25 @@ def _content(tree: _Tree, i: int, frames: frozenset[str], lex: Lexicon):
     """
     tokens = tree.tokens
     kids = [c for c in tree.children[i] if tree.within_paragraph(i, c)]
+    if "nominal" in frames:  # "his claim that ...": only a that-clause is content
+        clause = next((c for c in kids if c > i and tokens[c].dep in ("acl", "ccomp", "relcl")
+                       and tokens[tree.left[c]].lower == "that" and tokens[tree.left[c]].dep == "mark"), None)
+        return (tree.left[clause], tree.right[clause] + 1, True, None) if clause is not None else None
     if "according" in frames:
         clause = tokens[i].head
         if clause == i:
             return None
         return _around(tree, clause, tree.left[i], tree.right[i] + 1)
-    clause = next((c for c in kids if tokens[c].dep == "ccomp"), None)
+    clauses = [c for c in kids if tokens[c].dep == "ccomp"]
+    # Of two clause objects one is a misparse; the one after the cue is the content.
+    clause = next((c for c in clauses if c > i), clauses[0]) if len(clauses) > 1 else next(iter(clauses), None)
+    if clause is None and "say" in frames:
+        clause = _that_clause_on_object(tree, i) or _unmarked_clause(tree, i)
+    if clause is not None and tokens[clause].pos in ("NOUN", "PROPN"):
+        # "declared X the winner" with X taken for a clause: the naming runs on to the object.
+        named = tree.child(i, "dobj", "oprd")
+        end = tree.right[named] + 1 if named is not None and named > clause else tree.right[clause] + 1
+        return tree.left[clause], end, False, None
     if clause is not None and "evidence" not in frames or (clause is not None and _is_document(tree, i, lex)):
         return tree.left[clause], tree.right[clause] + 1, True, None
     if "appeal" in frames:
@@ -402,18 +463,48 @@ def _content(tree: _Tree, i: int, frames: frozenset[str], lex: Lexicon):
             prep = next((c for c in kids if tokens[c].dep == "prep" and tokens[c].lower in preps
                          and c > i and tree.right[c] > c), None)
             if prep is not None:
-                return prep + 1, tree.right[prep] + 1, False, None
+                # "accused X of Y": the charge and whom it is about.
+                obj = next((c for c in kids if tokens[c].dep == "dobj" and c < prep), None)
+                a = tree.left[obj] if obj is not None and tokens[obj].pos != "PRON" else prep + 1
+                return a, tree.right[prep] + 1, False, None
     if "evidence" in frames and _is_document(tree, i, lex) and tree.right[i] > i + 1:
         return i + 1, tree.right[i] + 1, False, None
     if "object" in frames:
         obj = tree.child(i, "dobj")
-        if obj is not None and tree.right[obj] > obj:
+        # "denied it", "condemned the attack" only react to something; a described thing or a name is content.
+        if obj is not None and (tree.right[obj] > obj or tree.right[obj] - tree.left[obj] >= 2
+                                or tokens[obj].pos == "PROPN"):
             return tree.left[obj], tree.right[obj] + 1, False, None
+        gerund = next((c for c in kids if c > i and tokens[c].dep == "xcomp" and tokens[c].tag == "VBG"), None)
+        if obj is None and gerund is not None:  # "denied seeking weapons", "proposed doing away with"
+            return tree.left[gerund], tree.right[gerund] + 1, False, None
     tok = tokens[i]
     left = tree.left[i]
     set_off = tok.dep == "parataxis" or (tok.dep == "ccomp" and left > 0 and tokens[left - 1].text == ",")
     if set_off and frames & {"say", "belief"} and tree.within_paragraph(i, tok.head):
         return _around(tree, tok.head, tree.left[i], tree.right[i] + 1)
+    return None
+
+
+def _that_clause_on_object(tree: _Tree, i: int) -> int | None:
+    """``told X that ...`` parsed as a relative clause of X: its ``that`` is a conjunction, not a pronoun."""
+    obj = tree.child(i, "dobj", "dative")
+    if obj is None:
+        return None
+    clause = tree.child(obj, "relcl")
+    if clause is None:
+        return None
+    first = tree.tokens[tree.left[clause]]
+    return clause if first.lower == "that" and first.dep == "mark" else None
+
+
+def _unmarked_clause(tree: _Tree, i: int) -> int | None:
+    """``said after the vote he would ...``: a clause with its own subject and no conjunction after the cue."""
+    for c in tree.children[i]:
+        kids = [tree.tokens[g].dep for g in tree.children[c]]
+        if (c > i and tree.tokens[c].dep == "advcl" and "nsubj" in kids and "mark" not in kids
+                and tree.tokens[tree.left[c]].dep != "advmod"):
+            return c
     return None
 
 
@@ -438,6 +529,17 @@ def _skip_lead(tree: _Tree, a: int, b: int) -> int:
             continue
         return a
     return a
+
+
+def _before_medium(tree: _Tree, a: int, b: int, lex: Lexicon) -> int:
+    """End of a phrase content before a medium phrase the parse hung on it ("responsibility in a statement")."""
+    tokens = tree.tokens
+    for j in range(a + 1, b):
+        obj = tree.child(j, "pobj") if tokens[j].dep == "prep" else None
+        if (obj is not None and tokens[j].lower in MEDIUM_PREPOSITIONS
+                and (tokens[obj].lemma.lower() in lex.channels or tokens[obj].lower in lex.platforms)):
+            return j
+    return b
 
 
 def _is_document(tree: _Tree, i: int, lex: Lexicon) -> bool:
@@ -483,14 +585,18 @@ def _dash_speaker(tree: _Tree, after: int) -> tuple[tuple[int, int], tuple[int, 
     j = after
     while j < len(tokens) and tokens[j].text in ('"', "”", "’", "'", ","):
         j += 1
-    if j >= len(tokens) or tokens[j].text not in DASHES:
+    # The tokenizer may glue the closing mark to the dash ("”―").
+    if j >= len(tokens) or tokens[j].text.lstrip("\"”’'") not in DASHES:
         return None
-    k = j + 1
-    while k < len(tokens) and tokens[k].pos == "PROPN" and k - j < 6:
+    a = j + 1
+    while a < len(tokens) and tokens[a].pos == "SPACE" and "\n" not in tokens[a].text:  # "―\u00a0Name"
+        a += 1
+    k = a
+    while k < len(tokens) and tokens[k].pos == "PROPN" and k - a < 5:
         k += 1
-    if k == j + 1:
+    if k == a:
         return None
-    return (j, j + 1), (j + 1, k)
+    return (j, j + 1), (a, k)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -507,23 +613,37 @@ def _find_attrs(tree: _Tree, lex: Lexicon, quoted: list[int]) -> list[_Attr]:
         if not found:
             continue
         cue, frames = found
+        glued = None
         skip_until = cue[1]
         if "according" in frames:
             to = cue[1] - 1
             speaker = tree.child(to, "pobj") if to < len(tree.tokens) else None
+        elif "nominal" in frames:
+            speaker = tree.child(i, "poss")
         else:
             speaker = _subject(tree, i)
+            if speaker is None and "say" in frames:
+                speaker = _noun_before(tree, i)
+                glued = speaker if speaker is not None and speaker < i else None
         if speaker is None or quoted[speaker] >= 0:
             continue
         if "evidence" in frames and not _is_document(tree, i, lex):
-            continue
+            frames = frames - {"evidence"}
+            if not frames:
+                continue
         found_content = _content(tree, i, frames, lex)
         content, clause, gap = None, True, None
         if found_content is not None:
             a, b, clause, gap = found_content
             a, b = tree.clip(i, a, b)
+            if glued is not None and a < tree.left[glued] < b:  # the source the parse glued onto the content
+                b = tree.left[glued]
             a = _skip_lead(tree, a, gap[0] if gap else b)
-            if b - a >= 2 and (not a <= i < b or (gap and gap[0] <= i < gap[1])):
+            if not clause:
+                b = _before_medium(tree, a, b, lex)
+            negated = not clause and tree.child(i, "neg") is not None
+            named = b - a == 1 and not clause and tree.tokens[a].pos == "PROPN"  # "endorsed Clinton"
+            if (b - a >= 2 or named) and not negated and (not a <= i < b or (gap and gap[0] <= i < gap[1])):
                 content = (a, b)
         if content is None and "say" in frames:
             content = _before_set_off_source(tree, i, speaker)
@@ -535,7 +655,12 @@ def _find_attrs(tree: _Tree, lex: Lexicon, quoted: list[int]) -> list[_Attr]:
         if medium is None and tree.tokens[speaker].lemma.lower() in lex.channels:
             medium = tree.char_span(*speaker_range)
         attrs.append(_Attr(cue, speaker, speaker_range, content, clause, frames, medium, gap))
+    # A phrase attribution inside the clause someone else reports ("said that he welcomed the victory")
+    # is part of that report, not a statement of its own.
+    clauses = [x.content for x in attrs if x.clause and x.content]
+    attrs = [x for x in attrs if x.clause or not any(a <= x.cue[0] < b for a, b in clauses)]
     attrs.extend(_labels(tree, lex))
+    attrs.extend(_document_settings(tree, lex, quoted))
     attrs.sort(key=lambda x: x.cue[0])
     return attrs
 
@@ -546,7 +671,8 @@ def _before_set_off_source(tree: _Tree, i: int, speaker: int) -> tuple[int, int]
     if left == 0 or tree.tokens[left - 1].text != "," or speaker > i:
         return None
     a, b = tree.clip(i, tree.sentences[tree.sentence[i]][0], left - 1)
-    return (a, b) if b - a >= 3 else None
+    clause = any(t.pos in ("VERB", "AUX") for t in tree.tokens[a:b])
+    return (a, b) if b - a >= 3 and clause else None
 
 
 def _labels(tree: _Tree, lex: Lexicon):
@@ -554,13 +680,37 @@ def _labels(tree: _Tree, lex: Lexicon):
     tokens = tree.tokens
     for p_start, p_end in _paragraphs(tree.parse.text):
         a, b = tree.token_range(p_start, p_end)
+        quoted = a < b and tokens[a].text in ('"', "“")  # a transcript inside a multi-paragraph quotation
+        if quoted:
+            a += 1
         colon = next((k for k in range(a + 1, min(b, a + 5)) if tokens[k].text == ":"), None)
         if colon is None or b - colon < 4:
             continue
         label = tokens[a:colon]
         if all((t.pos == "PROPN" or t.lemma.lower() in lex.documents) and t.lower not in lex.not_speakers
                for t in label):
-            yield _Attr((colon, colon + 1), colon - 1, (a, colon), (colon + 1, b), True, frozenset({"say"}))
+            frames = frozenset({"say", "label"} if quoted else {"say"})
+            yield _Attr((colon, colon + 1), colon - 1, (a, colon), (colon + 1, b), True, frames)
+
+
+def _document_settings(tree: _Tree, lex: Lexicon, quoted: list[int]):
+    """``In the latest poll, Clinton led by five points``: the document is the source of its main clause."""
+    tokens = tree.tokens
+    for t in tokens:
+        head = tokens[t.head]
+        if (t.lower != "in" or t.dep != "prep" or head.dep != "ROOT" or head.i < t.i or quoted[t.i] >= 0
+                or head.lemma.lower() in lex.cues):
+            continue
+        source = tree.child(t.i, "pobj")
+        if source is None or tokens[source].lemma.lower() not in lex.documents:
+            continue
+        a, b, _, gap = _around(tree, head.i, tree.left[t.i], tree.right[t.i] + 1)
+        a, b = tree.clip(t.i, a, b)
+        a = _skip_lead(tree, a, gap[0] if gap else b)
+        if b - a >= 3:
+            blocked = set(range(a, b))
+            yield _Attr((t.i, t.i + 1), source, _np_range(tree, source, blocked), (a, b), True,
+                        frozenset({"evidence"}), None, gap)
 
 
 def _unquoted_words(text: str, span: Span, pieces: list[_Piece]) -> bool:
@@ -612,6 +762,11 @@ def _reported(tree: _Tree, attrs: list[_Attr], pieces: list[_Piece]) -> list[tup
         if not spans:
             continue
         inside = [p for p in pieces if any(p.start < span.end and p.end > span.start for span in spans)]
+        if "label" in attr.frames:  # the quotation holds the label too: its words are the label's text only
+            for p in inside:
+                p.owner, p.in_mixed = attr, True
+            results.extend((attr, "direct", span) for span in spans)
+            continue
         if inside and attr.clause and not any(_unquoted_words(text, span, inside) for span in spans):
             for p in inside:
                 if p.owner is None:
@@ -644,8 +799,11 @@ def _quotations(tree: _Tree, attrs: list[_Attr], pieces: list[_Piece], quoted: l
     for attr in direct_attrs:
         char = tree.tokens[attr.cue[0]].start
         last_source[paragraph_of(char)] = (char, attr)
+    latest: dict[int, _Attr] = {}  # the last speaker of each run so far (transcripts change speaker in a run)
     for piece in pieces:
         if piece.in_mixed:
+            if piece.owner is not None:
+                latest[piece.run] = piece.owner
             continue
         paragraph = paragraph_of(piece.start)
         if piece.owner is None:
@@ -656,7 +814,7 @@ def _quotations(tree: _Tree, attrs: list[_Attr], pieces: list[_Piece], quoted: l
                 (ca, cb), (sa, sb) = dash
                 piece.owner = _Attr((ca, cb), sb - 1, (sa, sb), None)
         if piece.owner is None and piece.run in by_run:
-            piece.owner = by_run[piece.run]
+            piece.owner = latest.get(piece.run, by_run[piece.run])
         previous = last_source.get(paragraph - 1)
         if (piece.owner is None and previous is not None
                 and text[paragraph_starts[paragraph]:piece.start].strip() in ("", '"', "“", "‘", "'")
@@ -664,6 +822,7 @@ def _quotations(tree: _Tree, attrs: list[_Attr], pieces: list[_Piece], quoted: l
             piece.owner = previous[1]
         if piece.owner is not None:
             by_run.setdefault(piece.run, piece.owner)
+            latest[piece.run] = piece.owner
             if last_source.get(paragraph, (-1, None))[0] <= piece.start:
                 last_source[paragraph] = (piece.start, piece.owner)
     for piece in pieces:
