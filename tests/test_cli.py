@@ -64,3 +64,19 @@ def test_bundled_examples_give_schema_valid_records(tmp_path):
     assert len(records) >= 10
     assert all(validate_record(r) == [] and r["error"] is None for r in records)
     assert sum(len(r["events"]) for r in records) > 20 and sum(len(r["quotes"]) for r in records) > 20
+
+
+def test_user_quote_cue_file_adds_a_cue(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Harbour strike\n\nThe dockers' union grumbled that the new shift rota was unsafe.\n")
+    cues = tmp_path / "my_cues.tsv"
+    cues.write_text("# our cue words\ngrumble\tsay\n")
+    base = ["extract", str(article), "--format", "jsonl", "--db", "", "--published", "2024-05-02"]
+
+    def quote_texts(extra):
+        result = CliRunner().invoke(cli, base + extra)
+        assert result.exit_code == 0, result.output
+        return [q["text"] for q in json.loads(result.stdout.splitlines()[0])["quotes"]]
+
+    assert not any("shift rota" in t for t in quote_texts([]))
+    assert any("shift rota" in t for t in quote_texts(["--quotes", str(cues)]))

@@ -164,3 +164,9 @@ def test_a_partition_that_kills_its_worker_is_retried_piece_by_piece(tmp_path, m
     failed = [r for r in records if r["error"]]
     assert [r["error"]["type"] for r in failed] == ["WorkerFailure"]
     assert "feed.jsonl:4" in failed[0]["error"]["message"]
+
+
+def test_worker_config_keeps_every_user_file_setting():
+    config = pipeline.Config(actor_files=("a.tsv",), lexicon_files=("l.tsv",), place_alias_files=("p.tsv",),
+                             quote_files=("q.tsv",), batch_size=7)
+    assert distributed._config(*distributed._settings(config)) == config

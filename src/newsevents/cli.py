@@ -56,6 +56,8 @@ def cli(ctx, debug, quiet):
               help="Extra event lexicon file; repeatable.")
 @click.option("--places", "place_alias_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra gazetteer alias file (aliases.tsv format); repeatable.")
+@click.option("--quotes", "quote_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra quote cue file (cues.tsv format; a name containing 'media': media.tsv format); repeatable.")
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000))
 @click.option("--workers", type=click.IntRange(1, 512), default=None,
               help="Run on a local Dask cluster with this many workers.")
@@ -64,7 +66,7 @@ def cli(ctx, debug, quiet):
               help="Skip articles already recorded in the run manifest (distributed runs).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal only).")
 def extract(paths, published, source, fmt, output, db, model, actor_files, lexicon_files, place_alias_files,
-            batch_size, workers, scheduler, resume, progress):
+            quote_files, batch_size, workers, scheduler, resume, progress):
     """Extract actors, events, quotes, places and dates from PATHS (files, directories, JSONL, '-' for stdin)."""
     from pathlib import Path
 
@@ -74,7 +76,7 @@ def extract(paths, published, source, fmt, output, db, model, actor_files, lexic
     if missing:
         raise click.UsageError(f"no such file or directory: {', '.join(missing)}")
     config = pipeline.Config(model=model, actor_files=tuple(actor_files), lexicon_files=tuple(lexicon_files),
-                             place_alias_files=tuple(place_alias_files),
+                             place_alias_files=tuple(place_alias_files), quote_files=tuple(quote_files),
                              batch_size=batch_size)
     if workers or scheduler:
         from . import distributed

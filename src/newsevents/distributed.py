@@ -18,7 +18,7 @@ import sys
 import time
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -166,14 +166,14 @@ def count_articles(paths: Iterable[str | Path]) -> int:
 # --- work done on a worker --------------------------------------------------------------------------------
 
 @lru_cache(maxsize=4)
-def _config(model, actor_files, lexicon_files, batch_size) -> pipeline.Config:
+def _config(*settings: tuple[str, object]) -> pipeline.Config:
     # One Config per worker process, so dictionaries and lexicons are loaded once, like the spaCy model.
-    return pipeline.Config(model=model, actor_files=actor_files, lexicon_files=lexicon_files,
-                           batch_size=batch_size)
+    return pipeline.Config(**dict(settings))
 
 
 def _settings(config: pipeline.Config) -> tuple:
-    return (config.model, tuple(config.actor_files), tuple(config.lexicon_files), config.batch_size)
+    """The run's Config as hashable (name, value) pairs, every field included, to rebuild it on a worker."""
+    return tuple((f.name, getattr(config, f.name)) for f in fields(config))
 
 
 def _item_articles(item: Item, published, source):
@@ -227,7 +227,7 @@ def warm_up(settings: tuple) -> str:
 
     config = _config(*settings)
     nlp.load(config.model)
-    _ = config.actor_dictionary, config.lexicon
+    _ = config.actor_dictionary, config.lexicon, config.gazetteer, config.quote_lexicon
     return nlp.model_name(config.model)
 
 

@@ -18,6 +18,7 @@ class Config:
     actor_files: tuple[str, ...] = ()
     lexicon_files: tuple[str, ...] = ()
     place_alias_files: tuple[str, ...] = ()
+    quote_files: tuple[str, ...] = ()
     batch_size: int = 32
 
     @cached_property
@@ -31,6 +32,10 @@ class Config:
     @cached_property
     def lexicon(self):
         return events.load_lexicon(self.lexicon_files)
+
+    @cached_property
+    def quote_lexicon(self):
+        return quotes.load_lexicon(self.quote_files)
 
 
 DEFAULT_CONFIG = Config()
@@ -68,7 +73,8 @@ def analyze(raw: RawArticle, parse: Parse, config: Config = DEFAULT_CONFIG) -> A
             raw.published,
             config.lexicon,
         )
-        found_quotes = _run("quotes", quotes.find_quotes, parse, raw.doc_id, found_actors, found_events)
+        found_quotes = _run("quotes", quotes.find_quotes, parse, raw.doc_id, found_actors, found_events,
+                            config.quote_lexicon)
     except StageError as exc:
         return replace(base, error=ErrorInfo(type(exc.error).__name__, str(exc.error), exc.stage))
     return replace(

@@ -76,13 +76,14 @@ def _data_lines(path: Path):
 
 
 def load_lexicon(paths: Sequence[str] = ()) -> Lexicon:
-    """Bundled cue and medium files plus the user's (files named ``*cue*`` or ``*media*``); cached."""
+    """Bundled cue and medium files plus the user's: a file whose name contains ``media`` is read as a
+    medium file (media.tsv format), any other as a cue file (cues.tsv format); cached."""
     return _load_lexicon(tuple(str(p) for p in paths))
 
 
 @lru_cache(maxsize=8)
 def _load_lexicon(paths: tuple[str, ...]) -> Lexicon:
-    cue_files = [DATA_DIR / "cues.tsv", *(Path(p) for p in paths if "cue" in Path(p).name)]
+    cue_files = [DATA_DIR / "cues.tsv", *(Path(p) for p in paths if "media" not in Path(p).name)]
     media_files = [DATA_DIR / "media.tsv", *(Path(p) for p in paths if "media" in Path(p).name)]
     cues: dict[str, set[str]] = {}
     phrases: dict[str, tuple[tuple[str, ...], set[str]]] = {}
@@ -964,9 +965,10 @@ def _build(tree: _Tree, doc_id: str, results, actors: Sequence[Actor], events: S
     )
 
 
-def find_quotes(parse: Parse, doc_id: str, actors: Sequence[Actor], events: Sequence[Event]) -> tuple[Quote, ...]:
+def find_quotes(parse: Parse, doc_id: str, actors: Sequence[Actor], events: Sequence[Event],
+                lexicon: Lexicon | None = None) -> tuple[Quote, ...]:
     """Quotes of the text with their resolved speakers, cue, medium and speech event."""
     return tuple(
         replace(item.quote, cue_span=item.cue_span, speaker_span=item.speaker_span)
-        for item in attributions(parse, doc_id, actors, events)
+        for item in attributions(parse, doc_id, actors, events, lexicon)
     )
