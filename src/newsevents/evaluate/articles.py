@@ -162,6 +162,8 @@ def score_article(gold: GoldArticle, article, tally: _Tally, errors: list[dict])
                  cameo=[e.cameo for e in coded])
 
     for quote in gold.quotes:
+        if quote.speaker is None:  # generic or joint speakers: scored for recall by `eval quotes`, not here
+            continue
         span = locate(text, quote.text)
         found = [q for q in article.quotes if _overlaps((q.start, q.end), span)]
         hit = any(mapping.get(q.speaker) == quote.speaker for q in found if q.speaker)
