@@ -37,7 +37,8 @@ SUPPORT_VERBS = {"launch", "carry", "conduct", "stage", "hold", "mount", "make",
                  "continue", "resume", "lead", "organize", "organise", "unleash", "step", "intensify", "wage",
                  "commit", "perpetrate", "announce", "declare", "order", "impose", "give", "provide", "deliver",
                  "send", "offer", "sign", "conclude", "reach", "pay", "undertake", "join", "attend", "host",
-                 "issue", "extend", "grant", "seek", "file", "lodge", "open", "end", "complete"}
+                 "issue", "extend", "grant", "seek", "file", "lodge", "open", "end", "complete", "dispatch", "ship",
+                 "supply", "rush", "donate", "channel", "airlift", "airdrop", "approve", "disburse"}
 LOCATIVE_PREPS = {"in", "at", "into", "inside", "across", "throughout"}
 EPISODE_NOUNS = {"history", "anniversary", "memory", "legacy", "aftermath", "wake", "commemoration", "memorial",
                  "record", "pattern", "culture", "threat", "risk", "fear", "possibility", "prospect", "spectre"}
@@ -50,10 +51,26 @@ REPORTING = {"say", "tell", "announce", "state", "declare", "add", "report", "cl
 ACTOR_LINK_DEPS = ("compound", "amod", "poss", "nmod", "appos")
 ALLEGING = {"accuse", "blame", "charge", "allege", "suspect", "claim", "deny", "rumour", "rumor"}
 CLAUSE_DEPTH = {"advcl": 3, "relcl": 2, "acl": 2}  # background clauses weigh more than one step
+CLAUSE_DEPS = {"relcl", "advcl", "ccomp"}  # finite clauses inside a noun phrase
+PARTAKING_PREPS = {"for", "into", "during"}
+PURPOSIVE = {"mean", "intend", "design", "aim", "tailor", "calculate", "gear"}  # "is meant to", "aimed at"
+HABITUAL = {"often", "usually", "frequently", "routinely", "regularly", "sometimes", "typically", "generally",
+            "habitually", "seldom", "rarely"}
+# Verbs whose subject undergoes, witnesses, reports or judges the event its object names.
+UNDERGOING = {"suffer", "survive", "witness", "see", "watch", "face", "endure", "escape", "experience", "fear",
+              "report", "describe", "mourn", "remember", "recall", "commemorate", "mark", "expect", "predict",
+              "anticipate", "risk", "avoid", "prevent", "blame", "dismiss", "deny", "condemn", "call", "cite",
+              "investigate", "probe", "discuss", "debate", "consider", "oppose", "support", "welcome", "hail",
+              "criticize", "criticise", "protest", "flee", "die", "perish", "lose", "sustain", "receive",
+              "want", "wish", "hope", "need", "seek", "try", "attempt", "repel", "repulse", "resist", "thwart",
+              "foil", "block", "monitor", "track", "follow", "cover", "observe", "host", "urge", "demand",
+              "require", "request", "ask", "plan", "threaten", "promise", "pledge", "vow", "propose", "offer",
+              "broker", "mediate"}
 TARGET_PREPS = ("with", "against", "to", "toward", "towards", "from", "into", "over", "for", "by")
 RECODING_FAMILIES = {"intent", "appeal", "demand", "reject", "threaten"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
+RECIPROCAL_CODES = ("0871",)  # a truce binds every party that agreed to it
 ONE_SIDED_CODES = ("045",)  # mediators act together on a third party, not on each other
 # Heads that schedule their complement ("are due to meet"): a planned event, neither asserted nor an intent.
 SCHEDULING = {"due", "set", "scheduled", "slated"}
@@ -98,7 +115,12 @@ class Entry:
 
     @property
     def specificity(self) -> int:
-        return len(self.parts) + 2 * len(self.obj)
+        return len(self.parts) + 2 * len(self.obj) + self.needs_coordination
+
+    @property
+    def needs_coordination(self) -> bool:
+        """Whether the entry applies only to a coordinated subject ("A and B agreed")."""
+        return ("need", "coord") in self.roles
 
     def role_of(self, slot: str) -> str | None:
         for name, role in self.roles:
@@ -179,8 +201,9 @@ PETRARCH_ROLES = "subj=source obj=target with=target against=target to=target on
 
 def _petrarch_entries(text: str, start: int, codes: dict) -> list[Entry]:
     """Entries from a PETRARCH/TABARI verbs dictionary: each verb's default code and its after-verb patterns
-    ("- * DIPLOMATIC TIES [064]", "- + * FROM $ [066]"); source/target markers set the roles, while patterns
-    with words before the verb or skip markers are left out."""
+    ("- * DIPLOMATIC TIES [064]", "- + * FROM $ [066]"); source/target markers set the roles, "- % * [030]"
+    gives the code for a coordinated subject (need=coord), while patterns with words before the verb or
+    skip markers are left out."""
     text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
     roles = tuple(tuple(r.split("=")) for r in PETRARCH_ROLES.split())
     inverted_roles = tuple((slot, "target" if role == "source" else "source") for slot, role in roles) + (
@@ -225,7 +248,12 @@ def _petrarch_entries(text: str, start: int, codes: dict) -> list[Entry]:
                 continue  # words before the verb, or skip markers, need PETRARCH's own phrase matcher
             # "+ * FROM $": the target is the subject and the source follows (the verb's sense is passive)
             inverted = "+" in before and "$" in after
+            compound = before == ["%"]  # "% *": the sense a coordinated subject gives the verb
             after = [w for w in after if w not in _PETRARCH_MARKERS]
+            if not after and compound:
+                for lemma, particles in forms:
+                    add(lemma, particles, (), pcode, roles + (("need", "coord"),))
+                continue
             if not after:
                 continue  # markers alone restate the verb's default
             tails = [[]]
@@ -296,9 +324,9 @@ def _load(paths: tuple[str, ...]) -> Lexicon:
 class _Tree:
     """Children lists and token-to-actor lookup for one parse (built once per call)."""
 
-    def __init__(self, parse: Parse, actors: Sequence[Actor], event_nouns=frozenset()):
+    def __init__(self, parse: Parse, actors: Sequence[Actor], event_nouns: dict[str, list[Entry]] | None = None):
         self.parse = parse
-        self.event_nouns = event_nouns
+        self.event_nouns = event_nouns or {}
         self.tokens = parse.tokens
         self.kids: list[list[Token]] = [[] for _ in parse.tokens]
         for t in parse.tokens:
@@ -361,9 +389,25 @@ class _Tree:
         found: list[str] = []
         for j in self.conjuncts(i):
             actor = self._actor_of_phrase(j, 0)
-            if actor and actor not in found:
-                found.append(actor)
+            for a in ([actor] if actor else []) + self._coordinated_modifiers(j):
+                if a not in found:
+                    found.append(a)
         return found
+
+    def _coordinated_modifiers(self, i: int) -> list[str]:
+        """Actors of coordinated modifiers of the noun at ``i``, each a party of its own: "Russian and
+        Chinese officials", "the foreign ministers of Congo and Rwanda"."""
+        out: list[str] = []
+        for c in self.kids[i]:
+            mod = c if c.dep in ("amod", "compound", "poss", "nmod") else (
+                self.child(c.i, {"pobj"}) if c.dep == "prep" and c.lower in ("of", "from") else None)
+            if mod is None or not any(k.dep == "conj" for k in self.kids[mod.i]):
+                continue
+            for j in self.conjuncts(mod.i):
+                actor = self._actor_of_phrase(j, 1)
+                if actor:
+                    out.append(actor)
+        return out
 
     def _actor_of_phrase(self, i: int, level: int) -> str | None:
         if i in self.actor_of:
@@ -455,6 +499,9 @@ def _object_candidates(tree: _Tree, i: int) -> list[int]:
             out.append(c.i)
         elif c.dep in ("prep", "prt", "dative", "agent"):
             out.extend(p.i for p in tree.kids[c.i] if p.dep in ("pobj", "pcomp"))
+            for p in tree.kids[c.i]:  # "pulled [out [of [negotiations]]]"
+                if p.dep == "prep":
+                    out.extend(q.i for q in tree.kids[p.i] if q.dep == "pobj")
     for o in list(out):
         out.extend(tree.prep_objects(o, "of"))
     return out
@@ -467,11 +514,16 @@ def _match_verb(tree: _Tree, i: int, entries: list[Entry]) -> _Match | None:
     for entry in entries:
         if particles and not particles <= set(entry.parts):
             continue
+        if entry.needs_coordination and len(_subject(tree, i)) < 2:
+            continue
         obj_tok = None
         if entry.obj:
             obj_tok = next((o for o in _object_candidates(tree, i) if tree.phrase_has(o, entry.obj)), None)
-            if obj_tok is None or (tree.tokens[obj_tok].dep in COMP_DEPS and "to" not in entry.parts):
-                continue
+            if obj_tok is None or (tree.tokens[obj_tok].dep in COMP_DEPS and "to" not in entry.parts
+                                   and tree.tokens[obj_tok].pos in ("VERB", "AUX")):
+                continue  # a clause is an object only after "to"; a small clause is one ("found X guilty")
+            if _names_other_event(tree, obj_tok, entry):
+                continue  # "launched missile strikes": the noun's own, longer entry says what happened
         if entry.parts:
             if parts is None or obj_tok is not None:
                 parts = _parts_near(tree, i, obj_tok)
@@ -480,6 +532,21 @@ def _match_verb(tree: _Tree, i: int, entries: list[Entry]) -> _Match | None:
         if best is None or entry.specificity > best.entry.specificity:
             best = _Match(entry, i, obj_tok)
     return best
+
+
+def _names_other_event(tree: _Tree, obj: int, entry: Entry) -> bool:
+    """Whether a light verb's object ("launched [missile strikes]") matches a longer noun entry of another
+    root: the noun then says what happened. A verb with a meaning of its own ("allowed humanitarian aid
+    in") keeps its entry."""
+    if entry.lemma not in SUPPORT_VERBS or entry.parts or entry.needs_coordination:
+        return False
+    tok = tree.tokens[obj]
+    nouns = tree.event_nouns
+    entries = list(nouns.get(tok.lemma.lower(), ())) + (list(nouns.get(tok.lower, ()))
+                                                          if tok.lower != tok.lemma.lower() else [])
+    match = _match_noun(tree, obj, entries) if entries else None
+    return (match is not None and len(match.entry.obj) > len(entry.obj)
+            and match.entry.code[:2] != entry.code[:2])
 
 
 def _match_noun(tree: _Tree, i: int, entries: list[Entry]) -> _Match | None:
@@ -520,11 +587,12 @@ def _subject(tree: _Tree, i: int, seen: int = 0) -> list[str]:
                          if tree.tokens[j].lemma.lower() in tree.event_nouns]
             found = [a for j in events_in for a in tree.modifier_actors(j)]
         return found
-    subj = tree.child(i, SUBJ_DEPS)
-    if subj is not None:
-        if subj.lower in ("who", "which", "that") and tok.dep == "relcl":
+    subjects = [c for c in tree.kids[i] if c.dep in SUBJ_DEPS]
+    if subjects:
+        if subjects[0].lower in ("who", "which", "that") and tok.dep == "relcl":
             return tree.actors_at(tok.head)
-        return tree.actors_at(subj.i)
+        # the parser sometimes splits one coordinated subject in two ("Old foes X and Y have renewed ties")
+        return list(dict.fromkeys(a for subj in subjects for a in tree.actors_at(subj.i)))
     head = tok.head
     if head == i:
         return []
@@ -571,7 +639,8 @@ def _object(tree: _Tree, i: int) -> list[str]:
         return tree.actors_at(tok.head)
     out = []
     for c in tree.kids[i]:
-        if c.dep in ("dobj", "dative"):
+        # a noun the parser hung as a clause ("allowed UN monitors into ...") is an object too
+        if c.dep in ("dobj", "dative") or (c.dep in COMP_DEPS and c.pos in ("NOUN", "PROPN")):
             if c.dep == "dative" and c.pos == "ADP":
                 continue
             out.extend(tree.actors_at(c.i))
@@ -630,13 +699,15 @@ def _arguments(tree: _Tree, match: _Match) -> tuple[list[str], list[str], list[s
                     notes.append("verb-subj->source")
         elif tok.dep == "pobj" and targets and tree.tokens[tok.head].lower in ("in", "during", "at"):
             verb = tree.tokens[tok.head].head  # "made remarks in a telephone conversation with X"
+        else:
+            verb = _taking_part(tree, match.trigger)
         if verb is not None and tree.tokens[verb].pos in ("VERB", "AUX"):
             sources = _subject(tree, verb)
             if sources:
                 notes.append("verb-subj->source")
     if match.pattern == "noun" and len(sources) > 1 and not targets and match.entry.role_of("between"):
         sources, targets = sources[:1], sources[1:]
-    targets = [t for t in targets if t not in sources]
+    targets = [t for t in targets if t not in sources and t not in _own_objects(tree, match, sources)]
     if not targets and match.pattern != "noun" and match.entry.role_of("obj") == "target":
         targets = _first_actor_in_object(tree, match.trigger, sources)
         if targets:
@@ -645,7 +716,61 @@ def _arguments(tree: _Tree, match: _Match) -> tuple[list[str], list[str], list[s
         targets = _purpose_target(tree, match.trigger, sources)
         if targets:
             notes.append("purpose->target")
+    if not targets and match.pattern != "noun" and sources:
+        targets = _complement_target(tree, match.trigger, sources)
+        if targets:
+            notes.append("complement->target")
     return sources, targets, notes
+
+
+def _complement_target(tree: _Tree, i: int, exclude: list[str]) -> list[str]:
+    """The first party named after the verb inside its own phrases ("cordoned off the roads leading into
+    [X]", "marched close to the border with [X]"), not inside its clauses or time expressions."""
+    for c in tree.kids[i]:
+        if c.i < i or c.dep in CLAUSE_DEPS or c.dep in SUBJ_DEPS or c.dep in ("xcomp", "conj", "punct"):
+            continue
+        if c.dep == "prep" and _temporal(tree, c.i):
+            continue
+        for j in _phrase(tree, c.i):
+            actor = tree.actor_of.get(j)
+            if actor and actor not in exclude:
+                return [a for a in tree.actors_at(j) if a not in exclude] or [actor]
+    return []
+
+
+def _own_objects(tree: _Tree, match: _Match, sources: list[str]) -> list[str]:
+    """Actors of an object the source possesses ("withdrew [its] troops", "recalled [its] ambassador"): what
+    the source moves or sends is not the party it acts on."""
+    if match.pattern == "noun" or not sources:
+        return []
+    objects = [match.obj] if match.obj is not None else [c.i for c in tree.kids[match.trigger] if c.dep == "dobj"]
+    own = []
+    for o in objects:
+        if any(c.dep == "poss" and tree.actor_of.get(c.i) in sources for c in tree.kids[o]):
+            own.extend(a for a in tree.actors_at(o) if a not in sources)
+    return own
+
+
+def _taking_part(tree: _Tree, i: int) -> int | None:
+    """The verb whose subject takes part in the nominal event at ``i``: its object ("X ended the blockade",
+    "X began a visit") or the object of its purpose or setting ("X left for talks with Y", "X flew in for
+    consultations"). Verbs whose subject only undergoes, sees or reports the event are left out, and so
+    are passives ("was killed in an attack")."""
+    tok = tree.tokens[i]
+    if tok.dep == "pobj" and tree.tokens[tok.head].lower == "of":
+        noun = tree.tokens[tree.tokens[tok.head].head]  # "announced the resumption of talks"
+        if noun.dep == "dobj" and noun.pos == "NOUN" and noun.lemma.lower() not in tree.event_nouns:
+            tok = noun
+    if tok.dep == "dobj":
+        verb = tok.head
+    elif tok.dep == "pobj" and tree.tokens[tok.head].lower in PARTAKING_PREPS:
+        verb = tree.tokens[tok.head].head
+    else:
+        return None
+    head = tree.tokens[verb]
+    if head.pos != "VERB" or head.lemma.lower() in UNDERGOING or tree.is_passive(verb):
+        return None
+    return verb
 
 
 def _purpose_target(tree: _Tree, i: int, exclude: list[str]) -> list[str]:
@@ -668,11 +793,22 @@ def _purpose_target(tree: _Tree, i: int, exclude: list[str]) -> list[str]:
 
 
 def _first_actor_under(tree: _Tree, i: int, exclude: list[str]) -> list[str]:
-    for j in tree.subtree(i):
+    for j in _phrase(tree, i):
         actor = tree.actor_of.get(j)
         if actor and actor not in exclude and tree.tokens[j].dep not in SUBJ_DEPS:
             return [actor]
     return []
+
+
+def _phrase(tree: _Tree, i: int) -> list[int]:
+    """The noun phrase headed by ``i`` without its clauses: the parties of "a reference to curbs [that Seoul
+    and Tokyo have joined]" are not what the phrase is about."""
+    out, stack = [], [i]
+    while stack:
+        j = stack.pop()
+        out.append(j)
+        stack.extend(c.i for c in tree.kids[j] if c.dep not in CLAUSE_DEPS)
+    return sorted(out)
 
 
 def _first_actor_in_object(tree: _Tree, i: int, exclude: list[str]) -> list[str]:
@@ -682,10 +818,11 @@ def _first_actor_in_object(tree: _Tree, i: int, exclude: list[str]) -> list[str]
         return []
     for c in tree.kids[i]:
         if c.dep == "dobj":
-            for j in tree.subtree(c.i):
+            for j in _phrase(tree, c.i):
                 actor = tree.actor_of.get(j)
                 if actor and actor not in exclude:
-                    return [actor]
+                    # with the phrases coordinated with it: "ties with A, B and C" concern each of them
+                    return [a for a in tree.actors_at(j) if a not in exclude] or [actor]
     for prep in TARGET_PREPS:
         found = [a for j in tree.prep_objects(i, prep) for a in tree.actors_at(j) if a not in exclude]
         if found:
@@ -831,7 +968,7 @@ def _candidates(tree: _Tree, lexicon: Lexicon) -> list[_Candidate]:
     out = []
     verb_triggers = {m.trigger for m in matches if m.pattern != "noun"}
     for match in matches:
-        needed = [slot for name, slot in match.entry.roles if name == "need"]
+        needed = [slot for name, slot in match.entry.roles if name == "need" and slot != "coord"]
         if any(not _slot_actors(tree, match, slot) for slot in needed):
             continue  # a common verb outside its event sense ("groups receiving funding")
         sources, targets, notes = _arguments(tree, match)
@@ -933,7 +1070,7 @@ def _apply_modality(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int) -> 
     if tok.dep == "xcomp" and head_tok.lower in SCHEDULING and head_tok.pos in ("ADJ", "VERB"):
         cand.mode = "future"
         return
-    if _depicted(tree, i):
+    if _depicted(tree, i) or _purpose_of(tree, i):
         cand.mode = "hypothetical"
         return
     if tok.dep in ("xcomp", "ccomp") and tok.head != i and _negated(tree, tok.head) and not negated:
@@ -987,6 +1124,18 @@ def _apply_modality(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int) -> 
         cand.mode = "hypothetical"
     elif future:
         cand.mode = "future"
+
+
+def _purpose_of(tree: _Tree, i: int) -> bool:
+    """Whether the clause at ``i`` states what something is for ("the truce is meant to halt fighting",
+    "talks aimed at ending the war"): a goal, not an act."""
+    tok = tree.tokens[i]
+    if tok.head == i or tok.dep not in ("xcomp", "pcomp"):
+        return False
+    head = tree.tokens[tok.head]
+    if tok.dep == "pcomp":
+        head = tree.tokens[head.head]
+    return head.lemma.lower() in PURPOSIVE and head.tag == "VBN"
 
 
 def _depicted(tree: _Tree, i: int) -> bool:
@@ -1046,6 +1195,10 @@ def _apply_frame(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int, frame:
         cand.targets = [a for a in addressees if a not in cand.sources]
     elif cand.targets:
         cand.targets = [a for a in cand.targets if a not in cand.sources]
+    if not cand.targets:  # the frame's own partner: "agreed with [X] that disputes be settled"
+        partners = [a for slot, role in frame.roles if role == "target" and slot not in ("subj", "obj", "poss")
+                    for j in tree.prep_objects(head, slot) for a in tree.actors_at(j)]
+        cand.targets = [a for a in dict.fromkeys(partners) if a not in cand.sources]
     cand.notes.append(f"frame:{frame.id}")
     return False
 
@@ -1088,7 +1241,7 @@ def _confidence(tree: _Tree, cand: _Candidate) -> float:
     if cand.sources:
         score += 0.2
     if cand.targets:
-        score += 0.1
+        score += 0.05 if "complement->target" in cand.notes else 0.1  # a guess from position is weaker
     if cand.pattern != "noun":
         score += 0.1
     if cand.frame is not None:
@@ -1165,7 +1318,7 @@ def find_events(
     if not parse.tokens:
         return ()
     lexicon = lexicon or load_lexicon()
-    tree = _Tree(parse, actors, lexicon.nouns.keys())
+    tree = _Tree(parse, actors, lexicon.nouns)
     candidates = _candidates(tree, lexicon)
     explicit = {c.obj: c for c in candidates
                 if c.pattern == "verb-dobj" and c.obj is not None and tree.tokens[c.obj].dep in COMP_DEPS}
@@ -1188,7 +1341,7 @@ def find_events(
             continue
         if not cand.sources and (not cand.targets or cand.pattern == "noun") and not _unresolved_agent(tree, cand):
             continue
-        if not cand.sources and _casualty_report(tree, cand.trigger):
+        if not cand.sources and (_casualty_report(tree, cand.trigger) or _habit(tree, cand.trigger)):
             continue
         if cand.pattern != "noun" and _background(tree, cand.trigger):
             if not _answers_claim(tree, cand):
@@ -1293,6 +1446,11 @@ def _background(tree: _Tree, i: int) -> bool:
     return tok.tag in ("VBZ", "VBP") or (tok.tag == "VBG" and all(a.tag in ("VBZ", "VBP") for a in aux))
 
 
+def _habit(tree: _Tree, i: int) -> bool:
+    """A clause marked as a habit ("standards often ignored"): with no named doer, a generalisation."""
+    return any(c.dep == "advmod" and c.lower in HABITUAL for c in tree.kids[i])
+
+
 def _casualty_report(tree: _Tree, i: int) -> bool:
     """A count of the hurt ("six officers were hurt", "debris injured two people") or a running toll ("226
     people have been killed since May") with no doer: a consequence or a sum of many acts, not one act."""
@@ -1320,7 +1478,9 @@ def _unresolved_agent(tree: _Tree, cand: _Candidate) -> bool:
         return False
     head = cand.frame_trigger if cand.frame_trigger is not None else cand.trigger
     for _ in range(4):
-        if any(c.dep == "agent" or (c.dep in SUBJ_DEPS and c.pos in ("NOUN", "PROPN")) for c in tree.kids[head]):
+        # a subject that is itself an event ("an investigation determined") is no doer
+        if any(c.dep == "agent" or (c.dep in SUBJ_DEPS and c.pos in ("NOUN", "PROPN")
+                                    and c.lemma.lower() not in tree.event_nouns) for c in tree.kids[head]):
             return True
         tok = tree.tokens[head]
         if tok.dep not in ("conj", "xcomp") or tok.head == head or tree.is_passive(head):
@@ -1331,8 +1491,8 @@ def _unresolved_agent(tree: _Tree, cand: _Candidate) -> bool:
 
 def _dyads(cand: _Candidate) -> list[tuple[str | None, str | None]]:
     """Source-target pairs; coordinated parties of a reciprocal act ("A and B signed a pact") pair up."""
-    if (len(cand.sources) > 1 and not cand.targets and cand.code[:2] in RECIPROCAL_ROOTS
-            and not cand.code.startswith(ONE_SIDED_CODES)):
+    reciprocal = cand.code[:2] in RECIPROCAL_ROOTS or cand.code.startswith(RECIPROCAL_CODES)
+    if len(cand.sources) > 1 and not cand.targets and reciprocal and not cand.code.startswith(ONE_SIDED_CODES):
         return [(a, b) for a in cand.sources for b in cand.sources if a != b]
     pairs = []
     for source in cand.sources or [None]:

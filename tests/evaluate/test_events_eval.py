@@ -55,3 +55,16 @@ def test_petrarch_unittest_sample(shared):
     assert n == 10
     assert set(metrics) >= {"root_triple_recall", "triple_recall", "false_event_rate"}
     assert all(0.0 <= v <= 1.0 for v in metrics.values())
+
+
+def test_petrarch_triples_expand_slash_joined_actor_codes():
+    shire = Actor("d:a1", "The Shire", "country", code="FRO/BIL")
+    lorien = Actor("d:a2", "Lorien", "country", code="ELR/GAL")
+    event = Event(id="d:e1", source="d:a1", target="d:a2", cameo="064", cameo_root="06", goldstein=7.0,
+                  quad_class=2, plover="COOPERATE", trigger=Span(0, 1, "x"), sentence=Span(0, 9, "x"))
+    negated = Event(id="d:e2", source="d:a2", target=None, cameo="190", cameo_root="19", goldstein=-10.0,
+                    quad_class=4, plover="ASSAULT", trigger=Span(2, 3, "x"), sentence=Span(0, 9, "x"),
+                    negated=True, mode="negated")
+    article = Article(doc_id="d", text="x" * 9, actors=(shire, lorien), events=(event, negated))
+    assert ev._triples(article) == {("FRO", "ELR", "064"), ("FRO", "GAL", "064"), ("BIL", "ELR", "064"),
+                                    ("BIL", "GAL", "064")}

@@ -6,7 +6,9 @@ the gold actors' country code and sector. Records with an odd number are ``dev``
 
 petrarch-unittest / petrarch-gsr: expected (source, target, CAMEO) triples; recall of triples with the
 same actor codes and the same root (or the exact code), and the share of no-event sentences where we
-still code an asserted event. These sets have no official split: ``dev`` takes odd-numbered records,
+still code an asserted event. An actor whose dictionary entry lists several codes joined by "/" ("LORIEN
+[ELR/GAL]") stands for each of them, as PETRARCH reports it: one triple per combination of source and target
+codes. These sets have no official split: ``dev`` takes odd-numbered records,
 ``test`` even ones, ``all`` every record.
 """
 
@@ -121,12 +123,12 @@ def _norm_code(code: str | None) -> str:
 def _triples(article: Article) -> set[tuple[str, str, str]]:
     actors = {a.id: a for a in article.actors}
 
-    def code(actor_id: str | None) -> str:
+    def codes(actor_id: str | None) -> list[str]:
         actor = actors.get(actor_id) if actor_id else None
-        return _norm_code(actor.code if actor else None)
+        return _norm_code(actor.code if actor else None).split("/")
 
-    return {(code(e.source), code(e.target), e.cameo) for e in article.events
-            if e.mode == "asserted" and not e.negated}
+    return {(source, target, e.cameo) for e in article.events if e.mode == "asserted" and not e.negated
+            for source in codes(e.source) for target in codes(e.target)}
 
 
 def _score_petrarch(records: Iterable[dict], actor_files: Sequence[str], lexicon_files: Sequence[str],
