@@ -25,13 +25,15 @@ TABLE = {
     "tr-news": (("test",), ("acc_161km", "country_accuracy", "toponym_precision", "toponym_recall")),
     "lgl": (("dev",), ("acc_161km", "country_accuracy", "toponym_precision", "toponym_recall")),
     "geowebnews": (("dev",), ("acc_161km", "country_accuracy", "toponym_precision", "toponym_recall")),
+    "geovirus": (("dev",), ("acc_161km", "country_accuracy", "toponym_precision", "toponym_recall")),
     "tempeval3": (("dev", "test", "all"), ("value_f1", "value_accuracy", "detection_f1")),
     "polnear": (("dev", "test"), ("source_f1_overlap", "cue_f1_overlap", "content_f1_overlap", "source_f1_exact",
                                   "cue_f1_exact", "content_f1_exact", "speaker_accuracy")),
     "quotes": (("dev", "test"), ("quote_recall", "quote_precision", "direct_speaker_accuracy",
                                  "indirect_speaker_accuracy")),
     "articles": (("dev", "test"), ("event_f1", "mention_accuracy", "pronoun_role_accuracy",
-                                   "quote_speaker_accuracy", "place_acc_161km", "date_value_accuracy")),
+                                   "quote_speaker_accuracy", "place_acc_161km", "place_recall",
+                                   "date_value_accuracy")),
 }
 
 PEERS = {

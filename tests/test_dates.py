@@ -282,3 +282,48 @@ def test_any_word_salad_gives_valid_spans(words, published):
     value, precision = resolve(text, published)
     assert value is None or isinstance(value, str)
     assert precision is None or isinstance(precision, str)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("April last year", ("2020-04", "month")),
+        ("October last year", ("2020-10", "month")),
+        ("June this year", ("2021-06", "month")),
+        ("January next year", ("2022-01", "month")),
+        ("March 5 next year", ("2022-03-05", "day")),
+        ("summer last year", ("2020-SU", "season")),
+        ("Tuesday last week", ("2021-08-10", "day")),
+        ("Monday next week", ("2021-08-23", "day")),
+        ("the rest of the week", ("2021-W33", "week")),
+        ("the remainder of the year", ("2021", "year")),
+        ("Palm Sunday 2021", ("2021-03-28", "day")),
+    ],
+)
+def test_month_season_and_weekday_with_a_relative_year_or_week(text, expected):
+    assert resolve(text, PUBLISHED) == expected
+
+
+def test_this_season_is_this_years_whether_past_or_to_come():
+    assert resolve("this spring", PUBLISHED, "past") == ("2021-SP", "season")
+    assert resolve("this fall", "2013-03-22", "future") == ("2013-FA", "season")
+
+
+def test_year_after_between_is_a_year_even_when_hung_on_a_noun(parse):
+    found = values(parse, "Between 2001 and 2005 prices rose.")
+    assert found["2001"] == ("2001", "year") and found["2005"] == ("2005", "year")
+
+
+def test_hyphenated_long_is_a_duration(parse):
+    found = values(parse, "The month-long strike ended a decades-long calm.")
+    assert found == {"month-long": ("P1M", "duration"), "decades-long": ("PXDE", "duration")}
+
+
+def test_vague_ago_is_a_past_reference(parse):
+    found = values(parse, "Decades ago the river was clean, but a few years ago it was not.")
+    assert found == {"Decades ago": ("PAST_REF", "ref"), "a few years ago": ("PAST_REF", "ref")}
+
+
+def test_holiday_named_by_the_parser_still_counts_but_not_inside_a_longer_name(parse):
+    assert values(parse, "The pope will visit on Easter.", "2013-03-22") == {"Easter": ("2013-03-31", "day")}
+    assert values(parse, "Christmas Island is remote.") == {}

@@ -179,3 +179,81 @@ def test_gazetteer_data_files_describe_their_format():
         data = item.read_bytes()
         text = (gzip.decompress(data) if item.name.endswith(".gz") else data).decode("utf-8")
         assert text.startswith("# "), item.name
+
+
+def test_bare_congo_is_the_larger_congo_and_english_region_names_resolve(parse):
+    found = by_name(places_of(parse, "Fighting in eastern Congo spread to North Kivu province."))
+    assert found["Democratic Republic of the Congo"].country == "COD"
+    regions = [p for p in found.values() if p.feature == "region"]
+    assert [p.country for p in regions] == ["COD"]
+    found = places_of(parse, "Floods hit Bavaria and Catalonia.")
+    assert [(p.country, p.feature) for p in found] == [("DEU", "region"), ("ESP", "region")]
+
+
+def test_name_followed_by_its_kind_is_the_region_not_the_town(parse):
+    found = places_of(parse, "Gunmen raided a school in Nigeria's northwestern Kaduna state on Thursday.")
+    kaduna = next(p for p in found if p.country == "NGA" and p.feature != "country")
+    assert kaduna.feature == "region"
+    assert [m.text for m in kaduna.mentions] == ["Kaduna state"]
+
+
+def test_dateline_on_the_line_after_a_headline(parse):
+    text = "Gangs tighten grip on capital\n\nPORT-AU-PRINCE, May 27 (Reuters) - Gangs attacked a police station."
+    found = by_name(places_of(parse, text))
+    assert found["Port-au-Prince"].country == "HTI"
+    assert [m.text for m in found["Port-au-Prince"].mentions] == ["PORT-AU-PRINCE"]
+
+
+def test_country_named_town_in_a_local_story(parse):
+    text = ("Police in Palestine arrested the suspect in Anderson County. The Texas Rangers are investigating. "
+            "The Palestine police chief said the Anderson County jail holds him. Officers from Tyler, Texas, helped.")
+    found = by_name(places_of(parse, text))
+    assert found["Palestine"].country == "USA" and found["Palestine"].feature == "city"
+    county = found["Anderson County"]
+    assert abs(county.lat - 31.8) < 0.5 and abs(county.lon - (-95.6)) < 0.5  # the county, not Texas' middle
+
+
+def test_a_list_of_countries_or_states_is_no_town_comma_region(parse):
+    found = places_of(parse, "Leaders of China, Japan and South Korea met. Storms hit Texas, California and Florida.")
+    assert [(p.name, p.feature) for p in found if p.country in ("CHN", "JPN")] == [
+        ("China", "country"), ("Japan", "country")]
+    assert all(p.feature == "region" for p in found if p.country == "USA")
+
+
+def test_hyphenated_names_are_read_whole(parse):
+    found = by_name(places_of(parse, "Cholera spread in KwaZulu-Natal and Guinea-Bissau this year."))
+    assert found["KwaZulu-Natal"].country == "ZAF"
+    assert found["Guinea-Bissau"].country == "GNB"
+
+
+def test_bare_country_name_beats_a_foreign_province_of_that_name(parse):
+    found = by_name(places_of(parse, "Niger and Nigeria closed the border near Kano and Sokoto."))
+    assert found["Niger"].feature == "country" and found["Niger"].country == "NER"
+    state = places_of(parse, "Floods hit Niger State in Nigeria.")[0]
+    assert (state.country, state.feature) == ("NGA", "region")
+
+
+def test_world_city_beats_tiny_namesakes_in_a_story_set_elsewhere(parse):
+    text = ("The Blue Jays open their season in Toronto against Texas. Fans from Buffalo, Rochester "
+            "and Syracuse will drive to Toronto.")
+    assert by_name(places_of(parse, text))["Toronto"].country == "CAN"
+
+
+def test_geovirus_reader_on_shared_data(shared):
+    articles = list(evaluate_places.read_geovirus(shared / "gold" / "places" / "GeoVirus.xml"))
+    assert len(articles) > 200
+    located = [t for a in articles for t in a.toponyms]
+    assert located and all(t.lat is not None and t.end > t.start for t in located)
+    assert sum(t.country is not None for t in located) > len(located) // 2
+
+
+def test_a_person_named_like_a_town_is_a_place_before_a_place_noun(parse):
+    text = "Officers in Port-au-Prince repelled the assault on a station in the Delmas district."
+    assert by_name(places_of(parse, text))["Delmas"].country == "HTI"
+
+
+def test_curated_islands_and_provinces(parse):
+    found = by_name(places_of(parse, "Tourists returned to Bali while floods hit West Java and Sumatra."))
+    assert found["Bali"].country == "IDN"
+    assert found["West Java"].country == "IDN"
+    assert [p.country for p in found.values()].count("IDN") == 3

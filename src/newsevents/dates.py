@@ -10,21 +10,21 @@ Values follow TimeML TIMEX3 conventions, so they compare with TempEval gold:
 ========================  =========  ==================================================================
 value                     precision  example
 ========================  =========  ==================================================================
-``YYYY-MM-DD``            day        "Friday", "March 22, 2013", "yesterday", "three days ago"
+``YYYY-MM-DD``            day        "Friday", "March 22, 2013", "yesterday", "Tuesday last week", "Palm Sunday"
 ``YYYY-MM-DDTHH:MM``      time       "8 p.m. Sunday", "15:00 GMT"
 ``YYYY-MM-DDTMO``         time       "this morning" (MO, AF afternoon, EV evening, NI night)
 ``YYYY-Www``              week       "last week" (ISO week)
 ``YYYY-Www-WE``           week       "the weekend"
-``YYYY-MM``               month      "early December", "earlier this month"
+``YYYY-MM``               month      "early December", "earlier this month", "April last year"
 ``YYYY-Qn``, ``YYYY-Hn``  quarter    "the third quarter", "the first half of 2012"
 ``YYYY-SP|SU|FA|WI``      season     "last summer"
 ``YYYY``                  year       "2010", "last year", "six years ago"
 ``YYY``                   decade     "the 1990s"
 ``YY``                    century    "the 20th century" (19)
-``PnY`` ``PnD`` ``PTnH``  duration   "five years", "90 days", "a decade" (P10Y), "several days" (PXD)
+``PnY`` ``PnD`` ``PTnH``  duration   "five years", "90 days", "a decade" (P10Y), "several days" (PXD), "month-long"
 ``PnY`` ...               range      "the past two years": a stretch ending (or starting) at publication
 ``YYYY/YYYY``             range      "2009-10" read by :func:`resolve` (``find_dates`` gives each year)
-``PRESENT_REF`` ...       ref        "now", "recently" (PAST_REF), "the future" (FUTURE_REF)
+``PRESENT_REF`` ...       ref        "now", "recently", "years ago" (PAST_REF), "the future" (FUTURE_REF)
 ``XXXX-WXX-1`` ...        set        "every Monday", "daily" (XXXX-XX-XX), "annually" (XXXX)
 ========================  =========  ==================================================================
 
@@ -64,6 +64,9 @@ _PRECISION_OF_UNIT = {"D": "day", "W": "week", "M": "month", "Y": "year", "DE": 
 _CURRENCY = {"$", "€", "£", "¥", "us$"}
 _AFTER_NUMBER_NOT_DATE = {"%", "percent", "people", "troops", "votes", "km", "miles", "feet", "metres",
                           "meters", "tons", "tonnes", "dollars", "euros", "pounds", "units", "cases"}
+_BEFORE_HOLIDAY = {"on", "at", "over", "before", "after", "since", "until", "till", "by", "during", "around",
+                   "this", "last", "next", "for"}
+_YEAR_SPAN_OPENERS = {"between", "since", "until", "till", "during"}
 DATELINE_CHARS = 300
 _ANAPHOR_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y"}
 _ANAPHOR_CODES = frozenset(_ANAPHOR_UNITS.values())
@@ -259,11 +262,17 @@ class _Grammar:
                 year = self.year(k)
                 if year:
                     return year[0], ("date", year[1], month, day[1])
+                shift = self.relative_year(k)
+                if shift:
+                    return shift[0], ("date", None, month, day[1], None, shift[1])
                 return day[0], ("date", None, month, day[1])
             k = j + (1 if self.w(j) in (",", "of") else 0)
             year = self.year(k)
             if year:
                 return year[0], ("date", year[1], month, None)
+            shift = self.relative_year(k)
+            if shift:
+                return shift[0], ("date", None, month, None, None, shift[1])
             return j, ("date", None, month, None)
         if self.w(i) == "fiscal" and self.w(i + 1) == "year" and self.year(i + 2):
             j, year = self.year(i + 2)
@@ -295,6 +304,13 @@ class _Grammar:
             second = int(m.group(2)) if len(m.group(2)) == 4 else first // 100 * 100 + int(m.group(2))
             if 1000 <= first < second <= 2199 and second - first < 100:
                 return i + 1, ("years", first, second)
+        return None
+
+    def relative_year(self, i: int) -> tuple[int, int] | None:
+        """"last year", "this year", "next year" after a month or season: ``(end, year offset)``."""
+        rel = self.phrase("relative", i)
+        if rel and self.w(i) in ("last", "this", "next") and self.w(rel[0]) == "year":
+            return rel[0] + 1, int(rel[1])
         return None
 
     def decade(self, i: int):
@@ -346,6 +362,9 @@ class _Grammar:
         year = self.year(k)
         if year:
             return year[0], ("season", code, year[1], None)
+        shift = self.relative_year(k) if rel is None else None
+        if shift:
+            return shift[0], ("season", code, None, ("year", shift[1]))
         if rel is None and j == i and self.w(i - 1) not in ("in", "during", "this", "early", "late", "mid", "-",
                                                             "until", "since", "by", "through", "over"):
             return None
@@ -461,6 +480,9 @@ class _Grammar:
         date = self.calendar_date(k)
         if date and date[1][0] == "date" and date[1][3]:
             return date
+        rel = self.phrase("relative", j)
+        if rel and self.w(j) in ("last", "this", "next") and self.w(rel[0]) == "week":
+            return rel[0] + 1, ("weekday", day, ("week", int(rel[1])))
         return j, ("weekday", day, None)
 
     def holiday(self, i: int):
@@ -468,16 +490,21 @@ class _Grammar:
         if not found or not self.raw[i][:1].isupper() or i in self.blocked:
             return None
         j, rule = found
+        if self.raw[j:j + 1] and self.raw[j][:1].isupper() and not self.year(j) and not self.phrase("weekday", j):
+            return None  # a longer name: "Christmas Island", "the Easter Rising"
         year = self.year(j)
         return (year[0], ("holiday", rule, year[1])) if year else (j, ("holiday", rule, None))
 
     def ago(self, i: int):
         dur = self.plain_duration(i)
         if not dur:
+            unit = self.unit(i)
+            if unit and unit[2] and self.w(unit[0]) == "ago":
+                return unit[0] + 1, ("ref", "PAST_REF")  # "years ago": some unsaid time back
             return None
         j, (_, count, unit, _) = dur
-        if self.w(j) == "ago" and count != "X":
-            return j + 1, ("shift", -count, unit)
+        if self.w(j) == "ago":
+            return j + 1, ("shift", -count, unit) if count != "X" else ("ref", "PAST_REF")
         if self.w(j) == "from" and self.w(j + 1) in ("now", "today") and count != "X":
             return j + 2, ("shift", count, unit)
         return None
@@ -527,6 +554,8 @@ class _Grammar:
         if found:
             return found
         unit = self.unit(i)
+        if unit and unit[1] not in ("WE", "Q") and self.w(unit[0]) == "-" and self.w(unit[0] + 1) == "long":
+            return unit[0] + 2, ("dur", "X" if unit[2] else 1, unit[1], False)  # "a month-long strike"
         if unit and unit[2] and unit[1] not in ("WE", "Q") and (self.w(i - 1) in ("for", "over", "within") or
                                                                self.whole and i == 0) \
                 and self.w(i + 1) not in ("of", "'"):
@@ -721,13 +750,16 @@ def _meaning_value(meaning: tuple, anchor: dt.date | None, tense: str | None) ->
     if kind == "date":
         year, month, day = meaning[1], meaning[2], meaning[3]
         offset = meaning[4] if len(meaning) > 4 else None
+        year_offset = meaning[5] if len(meaning) > 5 else None
         if month is None:
             return str(year), "year"
         precision = "day" if day else "month"
         if year is None:
             if anchor is None:
                 return None, precision
-            if offset is not None:
+            if year_offset is not None:
+                year = anchor.year + year_offset
+            elif offset is not None:
                 # "last March" is the latest March before this month; "next March" the first after it.
                 year = anchor.year
                 if offset < 0:
@@ -781,7 +813,11 @@ def _meaning_value(meaning: tuple, anchor: dt.date | None, tense: str | None) ->
                 return None, "season"
             years = [anchor.year - 2, anchor.year - 1, anchor.year, anchor.year + 1]
             periods = [_season_period(code, y) for y in years]
-            if rel == -1:
+            if isinstance(rel, tuple):
+                year = anchor.year + rel[1]
+            elif rel == 0 and code != "WI":
+                year = anchor.year  # "this summer" is this year's, whether over or to come
+            elif rel == -1:
                 done = [k for k, (_, end) in enumerate(periods) if end < anchor]
                 year = years[done[-1]]
             elif rel == 1:
@@ -825,6 +861,9 @@ def _meaning_value(meaning: tuple, anchor: dt.date | None, tense: str | None) ->
         return _relative(unit, count, anchor)
     if kind == "weekday":
         day, offset = meaning[1], meaning[2]
+        if isinstance(offset, tuple):
+            monday = anchor - dt.timedelta(days=anchor.isoweekday() - 1) + dt.timedelta(weeks=offset[1])
+            return (monday + dt.timedelta(days=day - 1)).isoformat(), "day"
         delta = day - anchor.isoweekday()
         if offset == -1:
             back = (anchor.isoweekday() - day) % 7 or 7
@@ -1033,13 +1072,16 @@ def _blocked_words(words, parse: Parse, token_at) -> frozenset[int]:
         return frozenset()
     lex = load_words()
     calendar_words = {key[0] for kind in ("month", "weekday", "season", "holiday") for key in lex.get(kind, {})}
+    holidays = {key[0] for key in lex.get("holiday", {})}
     blocked = set()
     for k, (low, start, _end, _raw) in enumerate(words):
         if low not in calendar_words:
             continue
         token = parse.tokens[token_at(start)]
-        if token.tag == "MD" or token.tag.startswith("V") and low in ("may", "march", "fall", "spring") or \
-                token.ent_type in _NAME_ENTITY:
+        if token.tag == "MD" or token.tag.startswith("V") and low in ("may", "march", "fall", "spring"):
+            blocked.add(k)
+        elif token.ent_type in _NAME_ENTITY and not (low in holidays and k > 0 and words[k - 1][0] in _BEFORE_HOLIDAY):
+            # The parser calls a holiday a name too: "on Easter" is still the day.
             blocked.add(k)
     return frozenset(blocked)
 
@@ -1052,6 +1094,8 @@ def _is_quantity(meaning: tuple, words, k: int, end: int, parse: Parse, token_at
     after = words[end][0] if end < len(words) else ""
     if before in _CURRENCY or after in _AFTER_NUMBER_NOT_DATE:
         return True
+    if before in _YEAR_SPAN_OPENERS:
+        return False  # "between 2001 and 2005": the parser may hang the year on a later noun
     streets = load_words().get("street", {})
     for low, _start, _end, raw in words[end:end + 3]:
         if (low,) in streets:

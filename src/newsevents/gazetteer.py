@@ -6,7 +6,7 @@ import gzip
 import re
 import threading
 import unicodedata
-from bisect import bisect_left
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -51,14 +51,14 @@ class Entry:
 class Gazetteer:
     """Name index over the places; ``lookup(key)`` gives candidate entries (keys from :func:`name_key`).
 
-    Places stay unparsed text lines until looked up, and the name index is a sorted list searched by
-    bisection, so loading costs little more than decompressing the files.
+    Places stay undecoded byte lines until looked up, and the name index stays one sorted text searched
+    by bisection over its lines, so loading costs little more than decompressing the files.
     """
 
-    def __init__(self, places: list[str], names: list[str], aliases: list[tuple[str, str, str]],
-                 stopnames: set[str]):
-        self.places = places
-        self.names = names
+    def __init__(self, places: list[str] | list[bytes], names: list[str] | str,
+                 aliases: list[tuple[str, str, str]], stopnames: set[str]):
+        self._lines = places
+        self._names = names if isinstance(names, str) else "\n".join(names) + "\n"
         self.extra: dict[str, list[int]] = {}
         self.after_comma: dict[str, list[int]] = {}
         self.stopnames = stopnames
@@ -72,12 +72,38 @@ class Gazetteer:
             if index not in bucket:
                 bucket.append(index)
 
+    @property
+    def places(self) -> list[str]:
+        """Every place as its data line (decoded on first use: scripts and scorers walk them all)."""
+        if not hasattr(self, "_decoded"):
+            self._decoded = [line if isinstance(line, str) else line.decode("utf-8") for line in self._lines]
+        return self._decoded
+
+    def _line(self, index: int) -> str:
+        line = self._lines[index]
+        return line if isinstance(line, str) else line.decode("utf-8")
+
+    def _find_name(self, probe: str) -> str | None:
+        """The index line starting with ``probe`` (``key + TAB``): bisection over the lines of one text."""
+        text = self._names
+        lo, hi = 0, len(text)
+        # Invariant: lines starting before ``lo`` sort below ``probe``; lines starting at or after ``hi`` don't.
+        while lo < hi:
+            mid = (lo + hi) // 2
+            start = text.rfind("\n", 0, mid) + 1
+            end = text.find("\n", start)
+            if text[start:end] < probe:
+                lo = end + 1
+            else:
+                hi = start
+        end = text.find("\n", lo)
+        line = text[lo:end if end >= 0 else len(text)]
+        return line if line.startswith(probe) else None
+
     def _numbers(self, key: str) -> list[int]:
         probe = key + "\t"
-        at = bisect_left(self.names, probe)
-        found = []
-        if at < len(self.names) and self.names[at].startswith(probe):
-            found = [int(n) for n in self.names[at][len(probe):].split(",")]
+        line = self._find_name(probe)
+        found = [int(n) for n in line[len(probe):].split(",")] if line else []
         for n in self.extra.get(key, ()):
             if n not in found:
                 found.append(n)
@@ -86,7 +112,7 @@ class Gazetteer:
     def entry(self, index: int) -> Entry:
         entry = self._entries.get(index)
         if entry is None:
-            gid, name, feature, country, code, admin1, lat, lon, population, capital = self.places[index].split("\t")
+            gid, name, feature, country, code, admin1, lat, lon, population, capital = self._line(index).split("\t")
             entry = Entry(
                 index, int(gid) if gid else None, name, feature, country or None, code, admin1,
                 float(lat) if lat else None, float(lon) if lon else None, int(population or 0), capital == "1",
@@ -121,8 +147,8 @@ class Gazetteer:
         if not hasattr(self, "_codes"):
             self._codes = {}
             # Countries and subdivisions come before the GeoNames towns (which have an admin1) in the file.
-            for index, line in enumerate(self.places):
-                fields = line.split("\t", 6)
+            for index in range(len(self._lines)):
+                fields = self._line(index).split("\t", 6)
                 if fields[2] == "city" and fields[5]:
                     break
                 if fields[4]:
@@ -147,6 +173,28 @@ def read_table(path: Path) -> list[list[str]]:
     return [line.split("\t") for line in read_lines(path) if not line.startswith("#")]
 
 
+def _unzip(path: Path) -> bytes:
+    return zlib.decompress(path.read_bytes(), wbits=31)
+
+
+def _data_lines(data: bytes) -> list[bytes]:
+    """Data lines of a file's bytes: header lines (``#``) and the final empty line dropped."""
+    lines = data.split(b"\n")
+    start = 0
+    while start < len(lines) and lines[start].startswith(b"#"):
+        start += 1
+    return lines[start:-1] if lines and not lines[-1] else lines[start:]
+
+
+def _names_text(data: bytes) -> str:
+    """The name index as one text of sorted lines ending in newlines, header lines dropped."""
+    text = data.decode("utf-8")
+    start = 0
+    while text.startswith("#", start):
+        start = text.index("\n", start) + 1
+    return text[start:] if text.endswith("\n") else text[start:] + "\n"
+
+
 def _data_dir() -> Path:
     return Path(str(resources.files("newsevents") / "data" / "gazetteer"))
 
@@ -164,8 +212,8 @@ def load(alias_files: tuple[str, ...] = ()) -> Gazetteer:
     with _lock:
         if key not in _cache:
             folder = _data_dir()
-            places = read_lines(folder / GAZETTEER_FILE)
-            names = read_lines(folder / NAMES_FILE)
+            places = _data_lines(_unzip(folder / GAZETTEER_FILE))
+            names = _names_text(_unzip(folder / NAMES_FILE))
             aliases = []
             for path in (folder / ALIAS_FILE, *map(Path, alias_files)):
                 aliases += [(r[0], r[1], r[2] if len(r) > 2 else "any") for r in read_table(path) if len(r) >= 2]

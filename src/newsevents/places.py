@@ -4,7 +4,10 @@ Toponyms come from the parser's place entities (GPE, LOC, FAC) and from capitali
 that name a gazetteer place; demonyms ("Afghan") and capitals used for their government ("Moscow
 warned") are left to the actors stage. Each distinct name is resolved once per article (one sense per
 discourse) by a score mixing population and feature priors with the article's context: the countries
-and states or provinces its other places fall in, "Town, Region" patterns and datelines.
+and states or provinces its other places fall in, "Town, Region" patterns and datelines. A name followed
+by its kind ("Kaduna state", "the Sagaing region") is the region; a country's name is the country unless
+the story is set in the state of a namesake town; a world city beats its tiny namesakes unless their
+state is named; a foreign province needs some support from the rest of the article.
 """
 
 from __future__ import annotations
@@ -27,12 +30,22 @@ WEAK_LABELS = {"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"
 # Towns this large are recognised inside organisation names ("Chicago Police Department").
 BIG_CITY = 100000
 MAX_NAME_TOKENS = 5
+MAX_DATELINE_TOKENS = 7  # "PORT-AU-PRINCE" is five tokens
 CONTEXT_ROUNDS = 3
 # Context weights (tuned on the LGL and GeoWebNews dev sets): share of the article's other places in
 # a candidate's country, and a bonus for a town in a state or province the article names.
 COUNTRY_WEIGHT = 4.0
 STATE_BONUS = 1.5
 TOWN_STATE_WEIGHT = 0.5
+# A country's name reads as a namesake town or state only when the article's other places lie in that
+# place's country (at least this share and weight) and its state is named twice, or named and holding
+# other places, or holding four ("Italy" beside one mention of Texas stays the country).
+LOCAL_SHARE = 0.8
+LOCAL_MIN_WEIGHT = 3.0
+LOCAL_STATE_WEIGHT = 2.0
+WORLD_CITY = 1000000
+LONE_PROVINCE_PENALTY = 2.0
+SMALL_COUNTRY = 10000000
 # Gazetteer-only matches (no place entity) must be at least this well known, or be explained by context.
 MIN_TOWN_POPULATION = 15000
 _DETERMINERS = {"the", "The", "THE"}
@@ -53,8 +66,11 @@ _LOCAL_NOUNS = {
     "man", "woman", "men", "women", "boy", "girl", "resident", "residents", "police", "area", "native",
     "official", "officials", "mayor", "council", "school", "schools", "city", "county", "community",
     "family", "families", "teen", "couple", "businessman", "home", "homes", "neighborhood", "neighbourhood",
+    "district", "suburb", "village", "town", "township", "province", "region", "municipality", "governorate",
+    "camp", "commune",
 }
 _TRAILING_KINDS = {"province", "region", "state", "governorate", "oblast", "district", "area", "city", "town"}
+_REGION_KINDS = {"province", "region", "state", "governorate", "oblast", "prefecture", "emirate", "territory"}
 _NAME_JOINERS = {"and", "of", "&", "de", "del", "da", "do", "du", "la", "el", "al", "upon", "on"}
 _DATELINE_ENDS = {",", ":", "—", "–", "-", "--", "("}
 
@@ -127,6 +143,7 @@ def _detect(parse: Parse, gaz: Gazetteer) -> list[Mention]:
     taken = [False] * len(tokens)
 
     def take(found: Mention) -> None:
+        found = _with_kind_word(tokens, gaz, found, taken)
         mentions.append(found)
         for j in range(found.start, found.end):
             taken[j] = True
@@ -137,7 +154,8 @@ def _detect(parse: Parse, gaz: Gazetteer) -> list[Mention]:
     people = _person_words(parse)
     for ent in parse.entities:
         if ent.label in PLACE_LABELS and not any(taken[ent.start:ent.end]):
-            found = _joined_name(tokens, gaz, ent.start, ent.end) or _match_inside(tokens, gaz, ent.start, ent.end)
+            found = _hyphen_glued(tokens, gaz, taken, ent.start, ent.end) or _joined_name(
+                tokens, gaz, ent.start, ent.end) or _match_inside(tokens, gaz, ent.start, ent.end)
             if found is not None and not _surname(found, people):
                 take(found)
     for found in _scan(tokens, gaz, taken, lambda i, end, key, candidates: _plausible(
@@ -153,6 +171,24 @@ def _detect(parse: Parse, gaz: Gazetteer) -> list[Mention]:
     for found in _scan(tokens, gaz, taken, lambda i, end, key, candidates: key in known and _echo(tokens, i, end, people)):
         take(found)
     return mentions
+
+
+def _with_kind_word(tokens, gaz: Gazetteer, mention: Mention, taken: list[bool]) -> Mention:
+    """A name followed by the kind of region it is ("the Sagaing region", "Kaduna state") means the
+    region, not the town of that name."""
+    end = mention.end
+    if end >= len(tokens) or tokens[end].lower not in _REGION_KINDS or taken[end] or mention.dateline:
+        return mention
+    if end + 1 < len(tokens) and _capitalised(tokens[end + 1]) and tokens[end + 1].pos == "PROPN":
+        return mention  # "Kano State Government": a longer name
+    key = mention.key + " " + tokens[end].lower
+    regions = [c for c in gaz.lookup(key) if c.feature != "city"] or [
+        c for c in mention.candidates if c.feature == "region"]
+    if not regions:
+        return mention
+    # Its own key: the region is resolved apart from bare mentions of the town.
+    return Mention(mention.start, end + 1, key, regions, mention.from_entity, mention.container,
+                   mention.dateline, mention.metonymy)
 
 
 def _named_states(gaz: Gazetteer, mentions: list[Mention]) -> set[str]:
@@ -179,6 +215,22 @@ def _local_town(tokens, start: int, end: int, key: str, candidates: list[Entry],
     if _inside_longer_name(tokens, end) or (end < len(tokens) and tokens[end].lower.rstrip(".") in _STREET_WORDS):
         return False
     return any(c.feature == "city" and c.admin1 in states and name_key(c.name) == key for c in candidates)
+
+
+def _hyphen_glued(tokens, gaz: Gazetteer, taken: list[bool], start: int, end: int) -> Mention | None:
+    """The whole of a hyphenated name the parser cut ("KwaZulu-Natal", "Guinea-Bissau")."""
+    wide_start, wide_end = start, end
+    while wide_start >= 2 and tokens[wide_start - 1].text == "-" and not tokens[wide_start - 1].whitespace \
+            and not tokens[wide_start - 2].whitespace and _capitalised(tokens[wide_start - 2]):
+        wide_start -= 2
+    while wide_end + 1 < len(tokens) and tokens[wide_end].text == "-" and not tokens[wide_end - 1].whitespace \
+            and not tokens[wide_end].whitespace and _capitalised(tokens[wide_end + 1]):
+        wide_end += 2
+    if (wide_start, wide_end) == (start, end) or any(taken[wide_start:wide_end]):
+        return None
+    key = _key(tokens, wide_start, wide_end)
+    candidates = gaz.lookup(key) if key not in gaz.stopnames else []
+    return Mention(wide_start, wide_end, key, candidates, from_entity=True) if candidates else None
 
 
 def _joined_name(tokens, gaz: Gazetteer, start: int, end: int) -> Mention | None:
@@ -219,7 +271,7 @@ def _scan(tokens, gaz: Gazetteer, taken: list[bool], accept) -> list[Mention]:
             continue
         match = None
         for end in range(min(len(tokens), i + MAX_NAME_TOKENS), i, -1):
-            if any(taken[i:end]) or not all(_capitalised(t) for t in tokens[i:end]):
+            if any(taken[i:end]) or not _name_tokens(tokens, i, end):
                 continue
             key = _key(tokens, i, end)
             if not key or key in gaz.stopnames:
@@ -236,17 +288,32 @@ def _scan(tokens, gaz: Gazetteer, taken: list[bool], accept) -> list[Mention]:
     return found
 
 
+def _name_tokens(tokens, start: int, end: int) -> bool:
+    """Capitalised words, with hyphens glued between them ("KwaZulu-Natal")."""
+    return all(_capitalised(t) or (t.text == "-" and start < k < end - 1 and not t.whitespace
+                                   and not tokens[k - 1].whitespace)
+               for k, t in enumerate(tokens[start:end], start))
+
+
 def _datelines(parse: Parse, gaz: Gazetteer) -> list[Mention]:
     """Towns of datelines: upper-case names opening the text or a sentence, before a comma, colon, dash
     or bracket ("KABUL, Aug 16 (Reuters) -", "WASHINGTON (AP) --", "BEIRUT: ...")."""
     tokens = parse.tokens
-    starts = sorted({0} | {start for start, _ in parse.sentences})
+    # A dateline opens the text, a sentence or a line (the parser often runs a headline into it).
+    line_starts = {k + 1 for k, t in enumerate(tokens) if "\n" in t.text or "\n" in t.whitespace}
+    starts = sorted({0} | {start for start, _ in parse.sentences} | line_starts)
     found = []
+    seen: set[int] = set()
     for start in starts:
         while start < len(tokens) and not tokens[start].text.strip():
             start += 1
+        if start in seen:
+            continue
+        seen.add(start)
         end = start
-        while end < len(tokens) and end - start < MAX_NAME_TOKENS and _upper_word(tokens[end]):
+        while end < len(tokens) and end - start < MAX_DATELINE_TOKENS and (_upper_word(tokens[end]) or (
+                end > start and tokens[end].text in ("-", "'") and end + 1 < len(tokens)
+                and _upper_word(tokens[end + 1]) and not tokens[end - 1].whitespace)):
             end += 1
         if end == start or end >= len(tokens) or tokens[end].text not in _DATELINE_ENDS:
             continue
@@ -267,7 +334,7 @@ def _match_inside(tokens, gaz: Gazetteer, start: int, end: int) -> Mention | Non
     """The entity's name, or its longest sub-span that names a place ("northern Syria" -> Syria)."""
     while start < end and tokens[start].text in _DETERMINERS:
         start += 1
-    while end > start and tokens[end - 1].text in ("'s", "’s", "'", ".", ","):
+    while end > start and tokens[end - 1].text in ("'s", "’s", "'", ".", ",", "-"):
         end -= 1
     if start >= end or not _capitalised(tokens[start]) or (end - start == 1 and tokens[start].tag in ("JJ", "NNPS")):
         return None
@@ -385,6 +452,9 @@ def _link_containers(parse: Parse, gaz: Gazetteer, mentions: list[Mention]) -> l
         if not regions:
             continue
         left = by_end.get(comma)
+        if left is not None and any(c.feature == "country" or _is_state(c) for c in left.candidates) and not any(
+                c.feature != "city" and _inside(c, r) for c in left.candidates for r in regions):
+            continue  # a list of countries or states: "China, Japan and Korea", "Texas, California"
         if left is None:
             spans = [(begin, comma) for begin in range(max(0, comma - 3), comma)]
             left = _lookup_span(tokens, gaz, taken, spans, gaz.lookup)
@@ -456,7 +526,8 @@ def _mark_metonymy(parse: Parse, mentions: list[Mention]) -> None:
 
 def _prior(entry: Entry, key: str) -> float:
     if entry.feature == "country":
-        score = 11.0
+        # Among countries sharing a name, the more populous is the more often meant ("Congo").
+        score = 11.0 + 0.1 * (math.log10(entry.population + 10) - 7.0)
     elif entry.feature == "region" and entry.code:
         score = 8.5 if entry.code.startswith("US-") else 8.0
     elif entry.feature == "other":
@@ -484,10 +555,19 @@ def _resolve(mentions: list[Mention]) -> dict[int, Entry]:
     for _ in range(CONTEXT_ROUNDS):
         picks = {key: _pick(key, group, groups, picks) for key, group in groups.items()}
     chosen: dict[int, Entry] = {}
+    containers = {m.container.key for m in mentions if m.container is not None}
+    seen_countries = Counter(picks[k].country for k, g in groups.items() if any(m.from_entity for m in g))
     for key, group in groups.items():
         best = picks[key]
-        if all(not m.from_entity for m in group) and not _strong(best) and not any(m.container for m in group):
-            continue
+        if all(not m.from_entity for m in group) and not any(m.container for m in group) and key not in containers:
+            if not _strong(best):
+                continue
+            # A foreign province named by capitalised words the parser saw as no place ("Delta",
+            # "Rivers", "St. Mary") needs its country in the article; US states and curated names
+            # ("BC", "Bavaria") are named too often to ask.
+            if best.feature == "region" and best.code and not best.code.startswith("US-") and \
+                    not seen_countries[best.country] and not gazetteer.load().is_alias(key, best.index):
+                continue
         if _other_name_of_small_town(best, key) and not any(m.container for m in group):
             continue
         for mention in group:
@@ -513,6 +593,9 @@ def _pick(key: str, group: list[Mention], groups: dict[str, list[Mention]], pick
             states[entry.admin1] += weight if _is_state(entry) else TOWN_STATE_WEIGHT * weight
     total = sum(countries.values()) or 1.0
     dateline = any(m.dateline for m in group)
+    # Only for names the parser saw as places, beside other places: the rest is judged in _resolve.
+    lone_province_test = bool(countries) and any(m.from_entity for m in group)
+    small_countries = _small_countries()
 
     def score(entry: Entry) -> float:
         value = _prior(entry, key) + _pattern(entry, group)
@@ -522,6 +605,11 @@ def _pick(key: str, group: list[Mention], groups: dict[str, list[Mention]], pick
             value += STATE_BONUS + 0.5 * min(states[entry.admin1], 2.0)
         if dateline and entry.feature == "city":
             value += 1.0
+        if lone_province_test and _is_state(entry) and entry.country in small_countries and \
+                not countries[entry.country] and not gazetteer.load().is_alias(key, entry.index):
+            # A province of a small country far from every other place the article names ("Berea" in
+            # Lesotho for a Kentucky story) must not win on its region prior alone.
+            value -= LONE_PROVINCE_PENALTY
         return value
 
     candidates = _candidates(group)
@@ -529,10 +617,41 @@ def _pick(key: str, group: list[Mention], groups: dict[str, list[Mention]], pick
         # A country's name means the country unless "Town, Region" says otherwise ("Italy, Texas"),
         # and a region's own name beats the small towns named after it ("England, Arkansas").
         if any(c.feature == "country" for c in candidates):
-            candidates = [c for c in candidates if c.feature != "city"]
+            local = [c for c in candidates if c.feature != "country" and _local_reading(c, countries, states, total)]
+            unsupported = not any(countries[c.country] for c in candidates if c.feature == "country")
+            candidates = local if local and unsupported else [
+                c for c in candidates if c.feature != "city" and not _foreign_namesake_province(c)]
         elif any(c.feature != "city" and c.lat is not None and name_key(c.name) == key for c in candidates):
             candidates = [c for c in candidates if _strong(c)]
+        # A world city outweighs the country context of its tiny namesakes ("Toronto" in a story full of
+        # US places) unless the article names the namesake's state ("Lima" beside Ohio).
+        largest = max((c.population for c in candidates if c.feature == "city"), default=0)
+        if largest >= WORLD_CITY:
+            candidates = [c for c in candidates if c.feature != "city" or c.population * 100 >= largest
+                          or states[c.admin1] >= 1.0]
     return max(candidates, key=lambda e: (score(e), -e.index))
+
+
+@lru_cache(maxsize=1)
+def _small_countries() -> frozenset[str]:
+    """ISO3 codes of countries under ``SMALL_COUNTRY`` people."""
+    gaz = gazetteer.load()
+    return frozenset(gaz.entry(i).country for code, i in gaz._by_code().items()
+                     if "-" not in code and gaz.entry(i).population < SMALL_COUNTRY)
+
+
+def _foreign_namesake_province(entry: Entry) -> bool:
+    """A province named like a country ("Niger" state of Nigeria): the bare name means the country, and
+    "Niger State" names the province. US states ("Georgia") are too often meant to drop."""
+    return _is_state(entry) and not entry.code.startswith("US-")
+
+
+def _local_reading(entry: Entry, countries: Counter[str], states: Counter[str], total: float) -> bool:
+    """A town or state named like a country, in an article set in that town's own state ("Palestine"
+    beside Anderson County and Texas, "Georgia" beside Atlanta and Macon)."""
+    if entry.country is None or not entry.admin1 or countries[entry.country] < LOCAL_MIN_WEIGHT:
+        return False
+    return countries[entry.country] / total >= LOCAL_SHARE and states[entry.admin1] >= LOCAL_STATE_WEIGHT
 
 
 def _candidates(group: list[Mention]) -> list[Entry]:

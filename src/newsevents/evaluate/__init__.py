@@ -20,6 +20,7 @@ SETS: dict[str, str] = {
     "tr-news": "places:score_tr_news",
     "lgl": "places:score_lgl",
     "geowebnews": "places:score_geowebnews",
+    "geovirus": "places:score_geovirus",
     "tempeval3": "dates:score_tempeval3",
     "quotes": "quotes:score_team_quotes",
     "polnear": "quotes:score_polnear",

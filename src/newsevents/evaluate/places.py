@@ -1,4 +1,4 @@
-"""Geoparsing scores on TR-News (test), LGL and GeoWebNews (dev).
+"""Geoparsing scores on TR-News (test), LGL, GeoWebNews and GeoVirus (dev).
 
 Each article's text goes through ``ingest.read_text`` and the parser, then ``places.find_places`` (the
 places stage depends on nothing but the parse, so this is what the product outputs). Our mention spans
@@ -72,6 +72,11 @@ def score_geowebnews(shared: Path, split: str, limit: int | None, errors: list[d
     return score(list(read_gwn(require(shared / GOLD / "GWN.xml"))), limit, errors)
 
 
+def score_geovirus(shared: Path, split: str, limit: int | None, errors: list[dict]) -> tuple[int, dict]:
+    """GeoVirus: WikiNews disease-outbreak reports from around the world (dev)."""
+    return score(list(read_geovirus(require(shared / GOLD / "GeoVirus.xml"))), limit, errors)
+
+
 def _float(text: str | None) -> float | None:
     try:
         return float(text) if text not in (None, "") else None
@@ -133,6 +138,21 @@ def read_gwn(path: Path) -> Iterator[GoldArticle]:
             toponyms.append(GoldToponym(start, end, text[start:end], lat, lon, _int(node.findtext("geonamesID")),
                                         _nearest_country(lat, lon), counted=kind in GWN_COUNTED))
         yield GoldArticle(article.get("file") or "", text, tuple(toponyms))
+
+
+def read_geovirus(path: Path) -> Iterator[GoldArticle]:
+    """GeoVirus articles: located toponyms with coordinates; the country comes from the nearest town, as
+    for GeoWebNews."""
+    for n, article in enumerate(ET.parse(path).getroot().iter("article")):
+        text = article.findtext("text") or ""
+        toponyms = []
+        for node in article.iter("location"):
+            lat, lon = _float(node.findtext("lat")), _float(node.findtext("lon"))
+            start, end = _int(node.findtext("start")), _int(node.findtext("end"))
+            if lat is None or lon is None or start is None or end is None:
+                continue
+            toponyms.append(GoldToponym(start, end, text[start:end], lat, lon, None, _nearest_country(lat, lon)))
+        yield GoldArticle(article.findtext("source") or str(n), text, tuple(toponyms))
 
 
 @lru_cache(maxsize=1)
