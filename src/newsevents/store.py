@@ -9,7 +9,8 @@ from __future__ import annotations
 import gzip
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, fields, is_dataclass
 from datetime import date, datetime, timezone
 from functools import cache
@@ -209,6 +210,18 @@ _STORY_PROBES = 3  # articles of one story compared with a new article: big stor
 CHILD_TABLES = ("actors", "events", "quotes", "places", "dates", "errors", "lsh_bands")
 
 
+@contextmanager
+def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Run the block in one transaction: committed when it ends, rolled back on any exception."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
 def migrate(con: duckdb.DuckDBPyConnection, version: int = SCHEMA_VERSION) -> int:
     """Apply the missing migrations up to step ``version``, each in its own transaction; returns the new version."""
     con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, description VARCHAR, applied_at TIMESTAMP)")
@@ -216,14 +229,9 @@ def migrate(con: duckdb.DuckDBPyConnection, version: int = SCHEMA_VERSION) -> in
     for step, (description, sql) in enumerate(MIGRATIONS[:version], start=1):
         if step <= current:
             continue
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with _transaction(con):
             con.execute(sql)
             con.execute("INSERT INTO schema_version VALUES (?, ?, ?)", [step, description, _now()])
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
     return max(current, min(version, len(MIGRATIONS)))
 
 
@@ -535,15 +543,10 @@ class Store:
         self.flush()
         con = self.con.cursor()
         try:
-            con.execute("BEGIN TRANSACTION")
-            try:
+            with _transaction(con):
                 con.register("_gone", pa.table({"doc_id": pa.array(list(dict.fromkeys(doc_ids)), pa.string())}))
                 n = con.execute("SELECT count(*) FROM articles WHERE doc_id IN (SELECT doc_id FROM _gone)").fetchone()[0]
                 _delete_docs(con, "SELECT doc_id FROM _gone")
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
         finally:
             con.close()
         return n
@@ -553,13 +556,8 @@ class Store:
         self.flush()
         con = self.con.cursor()
         try:
-            con.execute("BEGIN TRANSACTION")
-            try:
+            with _transaction(con):
                 con.execute(_DYAD_DAY_COUNTS)
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
         finally:
             con.close()
 
@@ -629,8 +627,7 @@ def _delete_docs(con, doc_ids: str) -> None:
 
 
 def _replace(con, tables: dict[str, pa.Table]) -> None:
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with _transaction(con):
         con.register("_batch", tables["articles"].select(["doc_id", "content_hash"]))
         gone = con.execute(
             """SELECT doc_id FROM articles WHERE doc_id IN (SELECT doc_id FROM _batch)
@@ -650,10 +647,6 @@ def _replace(con, tables: dict[str, pa.Table]) -> None:
             con.register("_new_events", tables["events"])
             _update_dyad_day(con, _dyad_day_delta(_new_events_sql(tables["events"]), 1))
             con.unregister("_new_events")
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
 
 
 def connect_readonly(db: str):
