@@ -385,7 +385,7 @@ def test_reported_speech_forms(parse, text, speaker, content):
 
 
 def test_subject_nearest_the_cue_not_the_dateline(parse):
-    text = 'QUITO, Jan 10 (Pacific Post) - Ecuadorean President Daniel Noboa declared an "internal armed conflict".'
+    text = 'QUITO, Jan 10 (Pacific Post) - Ecuadorean President Daniel Noboa called the gangs "terrorist groups".'
     q = only(run(parse, text))
     assert q.speaker_text == "Ecuadorean President Daniel Noboa"
 
@@ -442,3 +442,98 @@ def test_subject_from_another_paragraph_is_not_the_source(parse):
             "Donald Trump is once again criticizing the integrity of the U.S. voting system.")
     q = only(run(parse, text))
     assert (q.speaker_text, q.text) == ("Donald Trump", "the integrity of the U.S. voting system")
+
+
+# --- signs, formal acts, appeals with intervening phrases, pronoun fallback ---------------------
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker", "content"), [
+    ('The protesters, many carrying banners reading "Your hands are bloody", stood in silence.',
+     "reading", "The protesters", "Your hands are bloody"),
+    ('Supporters waved banners with the words "Free all political prisoners" outside the court.',
+     "with the words", "Supporters", "Free all political prisoners"),
+    ('One woman wore a T-shirt saying "I am not afraid".', "saying", "One woman", "I am not afraid"),
+    ('Students carried signs reading: "Education is not a crime".', "reading", "Students",
+     "Education is not a crime"),
+])
+def test_slogan_on_a_sign_is_said_by_its_bearer(parse, text, cue, speaker, content):
+    q = only(run(parse, text))
+    assert (q.kind, q.cue, q.speaker_text, q.text) == ("direct", cue, speaker, content)
+
+
+def test_sign_without_a_bearer_keeps_the_quote_without_speaker(parse):
+    q = only(run(parse, 'A banner reading "Go home" hung from the bridge.'))
+    assert (q.kind, q.cue, q.speaker_text, q.text) == ("direct", "reading", None, "Go home")
+
+
+@pytest.mark.parametrize("text", [
+    "The government declared a state of emergency in three provinces.",
+    "The rebels declared a unilateral ceasefire on Sunday.",
+    "The council announced a curfew from 8 p.m.",
+    'Ecuador declares \'internal armed conflict\' after gunmen storm TV studio',
+    'President Daniel Noboa declared an "internal armed conflict" on Tuesday.',
+])
+def test_formal_acts_done_by_saying_them_are_not_quotes(parse, text):
+    assert run(parse, text) == ()
+
+
+def test_declared_result_and_declared_clause_stay_quotes(parse):
+    assert only(run(parse, "The court declared the election void.")).text == "the election void"
+    assert only(run(parse, "The ministry announced that the border would reopen.")).speaker_text == "The ministry"
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("Hamas threatened in a statement to retaliate against any incursion.", "threatened",
+     "to retaliate against any incursion"),
+    ("Cherizier threatened in a video posted on social media to fight any foreign force.", "threatened",
+     "to fight any foreign force"),
+    ("The army vowed on Tuesday to crush the rebellion.", "vowed", "to crush the rebellion"),
+    ("The envoy on Thursday urged the rebels to stop their assault on the city.", "urged",
+     "the rebels to stop their assault on the city"),
+    ("In a joint declaration, the three governments pledged to deepen cooperation on trade.", "pledged",
+     "to deepen cooperation on trade"),
+    ("Moscow offered to mediate between the two sides.", "offered", "to mediate between the two sides"),
+    ("The UN called on both sides to respect the truce.", "called", "both sides to respect the truce"),
+])
+def test_appeal_content_skips_time_and_medium_phrases(parse, text, cue, content):
+    q = only(run(parse, text))
+    assert (q.cue, q.text) == (cue, content)
+
+
+def test_offer_of_things_is_not_a_quote(parse):
+    assert run(parse, "The company offered condolences to the families.") == ()
+
+
+def test_charge_hung_on_the_accused_and_notification(parse):
+    q = only(run(parse, "Prosecutors accused the former minister of taking bribes from a construction firm."))
+    assert q.text == "the former minister of taking bribes from a construction firm"
+    q = only(run(parse, "The ministry notified the embassy that its diplomats had 48 hours to leave."))
+    assert (q.cue, q.speaker_text) == ("notified", "The ministry")
+    assert q.text.endswith("its diplomats had 48 hours to leave")
+
+
+def test_relative_pronoun_object_of_a_naming_cue(parse):
+    q = only(run(parse, "He met the Dalai Lama, whom Beijing calls a dangerous separatist."))
+    assert (q.cue, q.speaker_text, q.text) == ("calls", "Beijing", "a dangerous separatist")
+
+
+def _org(actor_id, text, word, kind="organization"):
+    start = text.index(word)
+    return Actor(id=actor_id, name=word, kind=kind, mentions=(Span(start, start + len(word), word),))
+
+
+def test_unresolved_pronoun_source_falls_back_to_the_host_clause_subject(parse):
+    text = 'The army shelled the town in what it described as a "counter-terrorism operation".'
+    q = only(run(parse, text, [_org("army", text, "The army")]))
+    assert (q.kind, q.speaker_text, q.speaker) == ("mixed", "it", "army")
+    # "it" cannot stand for a person, nor "it" for a plural noun.
+    assert only(run(parse, text, [_org("army", text, "The army", kind="person")])).speaker is None
+    text = 'The rebels attacked the base, in what it called "revenge for the massacre".'
+    assert only(run(parse, text, [_org("rebels", text, "The rebels", kind="group")])).speaker is None
+    text = 'The rebels attacked the base, in what they called "revenge for the massacre".'
+    assert only(run(parse, text, [_org("rebels", text, "The rebels", kind="group")])).speaker == "rebels"
+
+
+def test_belief_inside_a_reported_clause_is_part_of_that_report(parse):
+    found = run(parse, "The minister said the deal was good and that the country expected its neighbour to comply.")
+    assert [q.cue for q in found] == ["said"]

@@ -7,7 +7,8 @@ quote marks makes those quotations direct; one that merely contains a quoted fra
 Quotations with no cue in their own sentence take the speaker of the nearest cue before or after
 them, of the "-- Name" that follows them, or of the quote run or paragraph they continue.
 Nominal cues ("his claim that ..."), transcript labels ("PENCE: ...") and documents named as the
-setting ("In the latest poll, ...") attribute content too.
+setting ("In the latest poll, ...") attribute content too, and so does a slogan on a banner or placard
+(said by whoever carries it). Formal acts done by saying them ("declared an emergency") are no quotes.
 """
 
 from __future__ import annotations
@@ -36,9 +37,17 @@ _OPENERS_BEFORE = " \t\n([{—–-/:;“‘"
 _CLOSERS_AFTER = " \t\n)]}.,;:!?—–-”’…"
 _TRIM = "\u00a0 \t\n.,;:!?\"'“”‘’«»„‟‹›—–-―…"
 MEDIUM_PREPOSITIONS = {"in", "on", "during", "via", "through", "at", "over", "from"}
+ADDRESSEE_PREPOSITIONS = {"on", "upon", "to", "with"}  # "called on", "appealed to", "pleaded with" X to ...
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 # Capitalised after a word ending in a full stop, these start a sentence the parser may have missed.
 SENTENCE_PRONOUNS = {"He", "She", "They", "We", "It"}
+# Words that may join a sign to its cue ("banners that read", "placards with the words").
+SIGN_JOINERS = {"that", "which", "with", "the", "were", "was", "is", "are", "in", "all"}
+# Quantifiers standing for the group named just before them ("The protesters, many carrying banners ...").
+PARTITIVES = {"many", "some", "most", "several", "others", "few", "all", "one", "dozens", "hundreds", "thousands",
+              "scores", "both", "each"}
+# Pronoun sources whose antecedent the quotes stage may look for itself, with the number they need.
+PRONOUN_NUMBER = {"it": "singular", "they": "plural"}
 # A quotation this short that no cue introduces is a scare quote or a title, not speech.
 MIN_UNATTRIBUTED_TOKENS = 6
 # A quotation shorter than this, or without a verb, is a fragment: quoted words inside reported speech.
@@ -56,6 +65,10 @@ class Lexicon:
     outlets: frozenset[str]
     documents: frozenset[str]
     not_speakers: frozenset[str] = frozenset()
+    decrees: frozenset[str] = frozenset()
+    acts: frozenset[str] = frozenset()
+    signs: frozenset[str] = frozenset()
+    sign_cues: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +121,10 @@ def _load_lexicon(paths: tuple[str, ...]) -> Lexicon:
         outlets=frozenset(media.get("outlet", ())),
         documents=frozenset(media.get("document", ())),
         not_speakers=frozenset(media.get("notspeaker", ())),
+        decrees=frozenset(media.get("decree", ())),
+        acts=frozenset(media.get("act", ())),
+        signs=frozenset(media.get("sign", ())),
+        sign_cues=frozenset(media.get("signcue", ())),
     )
 
 
@@ -318,6 +335,7 @@ class _Attr:
     frames: frozenset[str] = field(default_factory=frozenset)
     medium: Span | None = None
     gap: tuple[int, int] | None = None  # the cue phrase, when it interrupts the content
+    antecedent: int | None = None  # for a pronoun source: the subject of the clause the cue's clause hangs from
 
 
 def _cue_frames(tree: _Tree, i: int, lex: Lexicon) -> tuple[tuple[int, int], frozenset[str]] | None:
@@ -448,14 +466,21 @@ def _content(tree: _Tree, i: int, frames: frozenset[str], lex: Lexicon):
     if "appeal" in frames:
         inf = next((c for c in kids if tokens[c].dep == "xcomp" and any(
             tokens[g].lower == "to" for g in tree.children[c])), None)
+        if inf is None:
+            inf = _infinitive_after_medium(tree, i, kids, lex)
+            if inf is not None:
+                return tree.left[inf], tree.right[inf] + 1, False, None
         if inf is not None:
-            obj = next((c for c in kids if tokens[c].dep in ("dobj", "pobj", "prep") and c < inf), None)
+            obj = next((c for c in kids if i < c < inf and (tokens[c].dep in ("dobj", "pobj") or (
+                tokens[c].dep == "prep" and _addressee(tree, c)))), None)
             a = tree.left[inf] if obj is None else obj + 1 if tokens[obj].dep == "prep" else tree.left[obj]
             return a, tree.right[inf] + 1, False, None
     if "naming" in frames:
         obj = tree.child(i, "dobj")
         name = next((c for c in kids if tokens[c].dep in ("oprd", "xcomp", "ccomp") and obj is not None and c > obj),
                     None)
+        if name is not None and obj < i and tokens[obj].lower in RELATIVE_PRONOUNS:
+            return tree.left[name], tree.right[name] + 1, False, None  # "whom Beijing calls a separatist"
         if name is not None:
             return tree.left[obj], tree.right[name] + 1, False, None
     for frame in frames:
@@ -463,6 +488,10 @@ def _content(tree: _Tree, i: int, frames: frozenset[str], lex: Lexicon):
             preps = frame[5:].split("|")
             prep = next((c for c in kids if tokens[c].dep == "prep" and tokens[c].lower in preps
                          and c > i and tree.right[c] > c), None)
+            accused = tree.child(i, "dobj")
+            if prep is None and accused is not None and accused > i:  # the parse hung "of Y" on X: "accused X of Y"
+                prep = next((c for c in tree.children[accused] if tokens[c].dep == "prep"
+                             and tokens[c].lower in preps and tree.right[c] > c), None)
             if prep is not None:
                 # "accused X of Y": the charge and whom it is about.
                 obj = next((c for c in kids if tokens[c].dep == "dobj" and c < prep), None)
@@ -484,6 +513,27 @@ def _content(tree: _Tree, i: int, frames: frozenset[str], lex: Lexicon):
     set_off = tok.dep == "parataxis" or (tok.dep == "ccomp" and left > 0 and tokens[left - 1].text == ",")
     if set_off and frames & {"say", "belief"} and tree.within_paragraph(i, tok.head):
         return _around(tree, tok.head, tree.left[i], tree.right[i] + 1)
+    return None
+
+
+def _addressee(tree: _Tree, prep: int) -> bool:
+    """Whether ``prep`` names whom an appeal is addressed to ("called on X to"), not when or how ("on Tuesday")."""
+    obj = tree.child(prep, "pobj")
+    return (obj is not None and tree.tokens[prep].lower in ADDRESSEE_PREPOSITIONS
+            and tree.tokens[obj].ent_type not in ("DATE", "TIME") and tree.tokens[obj].pos in ("NOUN", "PROPN", "PRON"))
+
+
+def _infinitive_after_medium(tree: _Tree, i: int, kids: list[int], lex: Lexicon) -> int | None:
+    """``threatened in a video posted online to fight ...``: the parse hung the to-infinitive inside the medium."""
+    tokens = tree.tokens
+    for prep in kids:
+        obj = tree.child(prep, "pobj") if tokens[prep].dep == "prep" and prep > i else None
+        if obj is None or tokens[prep].lower not in MEDIUM_PREPOSITIONS or tokens[obj].lemma.lower() not in lex.channels:
+            continue
+        for j in range(obj + 1, tree.right[prep] + 1):
+            if (tokens[j].tag == "VB" and tokens[j].dep in ("advcl", "xcomp")
+                    and any(tokens[g].lower == "to" and g < j for g in tree.children[j])):
+                return j
     return None
 
 
@@ -626,7 +676,9 @@ def _find_attrs(tree: _Tree, lex: Lexicon, quoted: list[int]) -> list[_Attr]:
             if speaker is None and "say" in frames:
                 speaker = _noun_before(tree, i)
                 glued = speaker if speaker is not None and speaker < i else None
-        if speaker is None or quoted[speaker] >= 0:
+        if speaker is None or quoted[speaker] >= 0 or _performs_act(tree, i, lex):
+            continue
+        if tok.dep == "acl" and tree.tokens[speaker].lemma.lower() in lex.signs:  # "a banner saying": see _signs
             continue
         if "evidence" in frames and not _is_document(tree, i, lex):
             frames = frames - {"evidence"}
@@ -655,15 +707,46 @@ def _find_attrs(tree: _Tree, lex: Lexicon, quoted: list[int]) -> list[_Attr]:
         medium = _medium(tree, i, sentence, lex, blocked | {j for j in range(*sentence) if quoted[j] >= 0})
         if medium is None and tree.tokens[speaker].lemma.lower() in lex.channels:
             medium = tree.char_span(*speaker_range)
-        attrs.append(_Attr(cue, speaker, speaker_range, content, clause, frames, medium, gap))
+        attrs.append(_Attr(cue, speaker, speaker_range, content, clause, frames, medium, gap,
+                           _host_subject(tree, i, speaker)))
     # A phrase attribution inside the clause someone else reports ("said that he welcomed the victory")
     # is part of that report, not a statement of its own.
     clauses = [x.content for x in attrs if x.clause and x.content]
-    attrs = [x for x in attrs if x.clause or not any(a <= x.cue[0] < b for a, b in clauses)]
+    attrs = [x for x in attrs if (x.clause and x.frames - {"belief"}) or not any(a <= x.cue[0] < b for a, b in clauses)]
     attrs.extend(_labels(tree, lex))
     attrs.extend(_document_settings(tree, lex, quoted))
     attrs.sort(key=lambda x: x.cue[0])
     return attrs
+
+
+def _host_subject(tree: _Tree, i: int, speaker: int) -> int | None:
+    """``China's military sent ... in what it called ...``: the subject of the clause hosting cue ``i``."""
+    tokens = tree.tokens
+    if tokens[speaker].lower not in PRONOUN_NUMBER or tokens[i].dep not in ("pcomp", "relcl", "advcl", "acl"):
+        return None
+    node = i
+    for _ in range(4):
+        head = tokens[node].head
+        if head == node or tree.sentence[head] != tree.sentence[i]:
+            return None
+        node = head
+        if tokens[node].pos in ("VERB", "AUX"):
+            subj = tree.child(node, "nsubj")
+            return subj if subj is not None and subj != speaker and tokens[subj].pos in ("NOUN", "PROPN") else None
+    return None
+
+
+def _performs_act(tree: _Tree, i: int, lex: Lexicon) -> bool:
+    """``declared an emergency``, ``announced a state of war``: a formal act done by saying it, not a statement."""
+    tokens = tree.tokens
+    if tokens[i].lemma.lower() not in lex.decrees:
+        return False
+    obj = tree.child(i, "dobj")
+    if obj is None or tree.child(obj, "oprd", "acl", "relcl") is not None:  # "declared the vote void" names
+        return False
+    of = next((c for c in tree.children[obj] if tokens[c].lower == "of" and tokens[c].dep == "prep"), None)
+    inner = tree.child(of, "pobj") if of is not None and tokens[obj].lemma.lower() == "state" else None
+    return tokens[inner if inner is not None else obj].lemma.lower() in lex.acts
 
 
 def _before_set_off_source(tree: _Tree, i: int, speaker: int) -> tuple[int, int] | None:
@@ -714,6 +797,54 @@ def _document_settings(tree: _Tree, lex: Lexicon, quoted: list[int]):
                         frozenset({"evidence"}), None, gap)
 
 
+def _signs(tree: _Tree, lex: Lexicon, pieces: list[_Piece]):
+    """``protesters carrying banners reading "..."``: a slogan on a sign, said by whoever bears the sign."""
+    tokens = tree.tokens
+    for piece in pieces:
+        k = piece.tokens[0] - 1
+        while k >= 0 and piece.tokens[0] - k <= 2 and tokens[k].pos == "PUNCT":
+            k -= 1
+        end = k + 1
+        while k >= 0 and end - k <= 6 and (tokens[k].lemma.lower() in lex.sign_cues or tokens[k].lower in SIGN_JOINERS):
+            k -= 1
+        start = k + 1
+        while start < end and tokens[start].lower in ("that", "which", "were", "was", "is", "are"):
+            start += 1
+        if k < 0 or start >= end or tokens[k].pos != "NOUN" or tokens[k].lemma.lower() not in lex.signs or not any(
+                tokens[j].lemma.lower() in lex.sign_cues for j in range(start, end)):
+            continue
+        source = _bearer(tree, k)
+        blocked = set(range(k, piece.tokens[1]))
+        source_range = _np_range(tree, source, blocked) if source is not None else None
+        yield _Attr((start, end), source, source_range, piece.tokens, True, frozenset({"say", "sign"}))
+
+
+def _bearer(tree: _Tree, sign: int) -> int | None:
+    """Who carries, holds or shows the sign: the subject of the verb taking it, or the noun it hangs from."""
+    tokens = tree.tokens
+    node = sign
+    while tokens[node].dep in ("conj", "appos", "compound") and tokens[node].head != node:
+        node = tokens[node].head
+    head = tokens[node].head
+    if tokens[node].dep == "pobj" and tokens[head].lower == "with":  # "protesters with placards"
+        node, head = head, tokens[head].head
+    if tokens[node].dep not in ("dobj", "prep") or head == node:
+        return None
+    if tokens[head].pos in ("NOUN", "PROPN", "PRON"):
+        source = head
+    elif tokens[head].dep == "acl" and tokens[head].head != head:  # "many carrying banners"
+        source = tokens[head].head
+    else:
+        source = _subject(tree, head)
+    if source is not None and tokens[source].lower in PARTITIVES and source >= 2 and tokens[source - 1].text == ",":
+        group = source - 2
+        if tokens[group].pos in ("NOUN", "PROPN") and tree.sentence[group] == tree.sentence[source]:
+            source = group
+    if source is None or tokens[source].pos not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return source
+
+
 def _unquoted_words(text: str, span: Span, pieces: list[_Piece]) -> bool:
     """Whether part of ``span`` outside quote marks has words ('that "..."' is mixed, not direct)."""
     position = span.start
@@ -743,6 +874,8 @@ def attributions(parse: Parse, doc_id: str, actors: Sequence[Actor] = (), events
             quoted[j] = index
 
     attrs = _find_attrs(tree, lex, quoted)
+    attrs.extend(_signs(tree, lex, pieces))
+    attrs.sort(key=lambda x: x.cue[0])
     results = _reported(tree, attrs, pieces)
     results.extend(_quotations(tree, attrs, pieces, quoted))
     results.extend(_signed_paragraphs(tree, pieces))
@@ -836,6 +969,7 @@ def _quotations(tree: _Tree, attrs: list[_Attr], pieces: list[_Piece], quoted: l
         size = sum(p.tokens[1] - p.tokens[0] for p in parts)
         utterance = size >= MIN_FRAGMENT_TOKENS and any(
             tree.tokens[j].pos in ("VERB", "AUX") for p in parts for j in range(*p.tokens))
+        utterance = utterance or (piece.owner is not None and "sign" in piece.owner.frames)
         if piece.owner is None and (not utterance or size < MIN_UNATTRIBUTED_TOKENS):
             continue
         span = _trim(text, piece.start, piece.end)
@@ -920,8 +1054,22 @@ def _actor_at(index: list[tuple[int, int, str]], start: int, end: int) -> str | 
     return best[2] if best else None
 
 
+def _agreeing_actor(tree: _Tree, attr: _Attr, index, by_id: dict[str, Actor]) -> str | None:
+    """The actor of a pronoun source's antecedent, when the two agree in number and animacy."""
+    antecedent = tree.tokens[attr.antecedent]
+    actor_id = _actor_at(index, antecedent.start, antecedent.end)
+    actor = by_id.get(actor_id) if actor_id else None
+    if actor is None:
+        return None
+    plural = antecedent.tag in ("NNS", "NNPS")
+    if PRONOUN_NUMBER[tree.tokens[attr.speaker].lower] == "singular":
+        return actor_id if not plural and actor.kind != "person" else None
+    return actor_id if plural or actor.kind in ("organization", "group") else None
+
+
 def _build(tree: _Tree, doc_id: str, results, actors: Sequence[Actor], events: Sequence[Event]):
     index = _actor_index(actors)
+    by_id = {a.id: a for a in actors}
     out: list[Attribution] = []
     seen: set[tuple[int, int]] = set()
     for attr, kind, span in results:
@@ -944,6 +1092,8 @@ def _build(tree: _Tree, doc_id: str, results, actors: Sequence[Actor], events: S
                 head = tree.tokens[attr.speaker]
                 speaker_id = _actor_at(index, head.start, head.end) or _actor_at(
                     index, speaker_span.start, speaker_span.end)
+            if speaker_id is None and attr.antecedent is not None:
+                speaker_id = _agreeing_actor(tree, attr, index, by_id)
             medium = attr.medium.text if attr.medium is not None else None
             event_id = next((e.id for e in events if e.trigger.start < cue_span.end
                              and cue_span.start < e.trigger.end), None)
