@@ -321,10 +321,42 @@ def test_petrarch_verbs_dictionary_is_read_as_user_lexicon(tmp_path):
     lexicon = events.load_lexicon([str(verbs)])
     mend = [(e.lemma, e.parts, e.obj, e.code) for e in lexicon.verbs["mend"] if e.id.startswith("petr.")]
     assert mend == [("mend", (), (), "050"), ("mend", (), ("fences",), "051"), ("mend", (), ("relations",), "054"),
-                    ("mend", (), ("ties",), "054"), ("mend", ("from",), (), "064")]
+                    ("mend", (), ("ties",), "054"), ("mend", ("from",), (), "064"), ("mend", (), (), "115")]
+    assert next(e for e in lexicon.verbs["mend"] if e.code == "115").before == ("noted",)
     inverted = next(e for e in lexicon.verbs["mend"] if e.code == "064")
     assert inverted.role_of("subj") == "target" and inverted.role_of("from") == "source"
     assert "mended" in lexicon.verbs and "glorp" not in lexicon.verbs
+
+
+def test_petrarch_words_before_the_verb_must_precede_it(parse, tmp_path):
+    verbs = tmp_path / "verbs.txt"
+    verbs.write_text(
+        "<!-- a PETRARCH verbs dictionary -->\n"
+        "--- MEND  [050] ---\nMEND {MENDS MENDED}\n- INDICATED WOULD * [1011]\n- RECENTLY_* [057]\n"
+        "--- SEVER  [1717] ---\nSEVER\n"
+    )
+    lexicon = events.load_lexicon([str(verbs)])
+    names = {"TCD": ["Chad"], "NER": ["Niger"]}
+
+    def codes(text):
+        return {e.cameo for _, _, e in run(parse, text, names, lexicon=lexicon)}
+
+    assert "1011" in codes("Chad indicated that it would soon mend relations with Niger.")
+    assert codes("Chad recently mended relations with Niger.") == {"057"}
+    assert "057" not in codes("Chad recently did mend relations with Niger.")  # "_" joins adjacent words
+    # a finer code under a CAMEO root takes its parent's values; codes outside CAMEO roots stay out
+    assert lexicon.codes["1717"].root == "17" and lexicon.codes["1717"].quad_class == lexicon.codes["17"].quad_class
+    assert "1011" in lexicon.codes and "sever" in lexicon.verbs
+
+
+def test_user_entry_overrides_bundled_reading_of_its_verb(parse, tmp_path):
+    verbs = tmp_path / "verbs.txt"
+    verbs.write_text("<!-- a PETRARCH verbs dictionary -->\n--- PROMISE  [050] ---\nPROMISE\n")
+    names = {"TCD": ["Chad"], "NER": ["Niger"]}
+    text = "Chad promised aid to Niger."
+    bundled = {e.cameo for _, _, e in run(parse, text, names)}
+    own = {e.cameo for _, _, e in run(parse, text, names, lexicon=events.load_lexicon([str(verbs)]))}
+    assert "050" not in bundled and own == {"050"}
 
 
 def test_inflection_missed_by_the_lemmatizer(parse):
@@ -374,6 +406,76 @@ def test_agentless_passive_keeps_its_victim(parse):
 def test_event_noun_needs_a_doer(parse):
     text = "Mali remembers the 2012 invasion of the north."
     assert not [e for _, _, e in run(parse, text, {"MLI": ["Mali"]}) if e.trigger.text == "invasion"]
+
+
+def test_coordinated_running_toll_is_not_an_event(parse):
+    text = "Rights groups say at least 11 people have been killed and 1,000 detained since the vote."
+    assert run(parse, text, {"CVL": ["people"]}) == []
+
+
+def test_gerund_subject_misparsed_under_a_preposition_keeps_no_doer(parse):
+    text = "Lamamra warned of an assault on El Fasher after shelling put the main hospital out of service."
+    found = run(parse, text, {"UN": ["Lamamra"]})
+    assert not [e for s, _, e in found if e.trigger.text == "shelling" and s == "UN"]
+
+
+def test_list_misparsed_as_apposition_gives_every_party(parse):
+    text = "Congo, the United Nations and Western governments accuse Rwanda of arming the rebels."
+    found = run(parse, text, {"COD": ["Congo"], "IGO": ["United Nations"], "RWA": ["Rwanda"]})
+    assert {(s, t) for s, t, e in found if e.cameo_root == "11"} == {("COD", "RWA"), ("IGO", "RWA")}
+
+
+def test_present_tense_with_a_time_to_come_is_future(parse):
+    text = "Chad said it would report to Niger when the council meets next week."
+    found = run(parse, text, {"TCD": ["Chad"], "NER": ["Niger"], "IGO": ["the council"]})
+    assert [e.mode for _, _, e in found if e.trigger.text == "meets"] in ([], ["future"])
+    assert not [e for _, _, e in found if e.trigger.text == "meets" and e.mode == "asserted"]
+
+
+def test_accused_of_hung_on_the_object_is_not_asserted(parse):
+    text = "Iran accused the agency of bowing to pressure from Washington."
+    found = run(parse, text, {"IRN": ["Iran"], "IGO": ["the agency"], "USA": ["Washington"]})
+    assert not [e for _, _, e in found if e.trigger.text == "bowing" and e.mode == "asserted"]
+
+
+def test_reduced_passive_relative_labels_rather_than_reports(parse):
+    text = "The EU listed 200 individuals accused of helping Russia."
+    found = run(parse, text, {"IGO": ["The EU"], "RUS": ["Russia"], "CVL": ["individuals"]})
+    assert not [e for _, _, e in found if e.trigger.text == "accused"]
+    text = "Mali welcomed the deal signed by Niger."  # a named doer keeps it an act
+    found = run(parse, text, {"MLI": ["Mali"], "NER": ["Niger"]})
+    assert [s for s, _, e in found if e.trigger.text == "signed"] == ["NER"]
+
+
+def test_event_noun_in_describing_relative_clause_is_background(parse):
+    text = "Petro thanked Cuba, whose government hosts the negotiations."
+    found = run(parse, text, {"COL": ["Petro"], "CUB": ["Cuba"], "CUBGOV": ["whose government"]})
+    assert not [e for _, _, e in found if e.trigger.text == "negotiations"]
+
+
+def test_complement_misparsed_as_coordinated_object(parse):
+    text = "Inmates have taken 130 guards and staff hostage."
+    found = run(parse, text, {"CRM": ["Inmates"], "GOV": ["guards"]})
+    assert ("CRM", "GOV", "181") in {(s, t, e.cameo) for s, t, e in found}
+
+
+def test_everyday_phrases_shake_hands_and_call_it_a_crime(parse):
+    found = run(parse, "Petro and Garcia shook hands at a ceremony.", {"COL": ["Petro"], "ELN": ["Garcia"]})
+    assert ("COL", "ELN", "04") in {(s, t, e.cameo_root) for s, t, e in found}
+    found = run(parse, "The NUG called the attack a war crime.", {"OPP": ["The NUG"]})
+    assert [(s, e.cameo) for s, _, e in found if e.trigger.text == "called"] == [("OPP", "111")]
+
+
+def test_accepting_a_deal_is_an_agreement(parse):
+    found = run(parse, "Denmark accepted a compromise with its partners.", {"DNK": ["Denmark"], "IGO": ["its partners"]})
+    assert ("DNK", "IGO", "030") in {(s, t, e.cameo) for s, t, e in found}
+
+
+def test_noun_event_carried_by_its_doers_verb_is_as_firm_as_a_verb(parse):
+    text = "Italy announced a suspension of flights to Serbia, a day after Serbian jets shot down a helicopter."
+    found = run(parse, text, {"ITA": ["Italy"], "SRB": ["Serbia", "Serbian jets"]})
+    by_trigger = {e.trigger.text: e for _, _, e in found}
+    assert by_trigger["suspension"].confidence > by_trigger["shot"].confidence
 
 
 def test_unresolved_doer_keeps_event_with_unknown_source(parse):

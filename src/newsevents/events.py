@@ -83,6 +83,7 @@ INJURY_VERBS = {"hurt", "injure", "wound"}
 DEPICTING = {"show", "depict", "simulate", "portray", "imagine", "rehearse", "envisage", "envision"}
 NON_CALENDAR_PRECISIONS = {"duration", "range", "ref", "set"}
 CALENDAR_VALUE = re.compile(r"^\d{2,4}(-(\d{2}|W\d{2}|Q\d|[A-Z]{2})){0,2}(T|$)")
+UPCOMING = {"next", "tomorrow", "coming", "upcoming"}
 CONFLICT_ROOTS = {"14", "16", "17", "18", "19", "20"}  # 15 (force posture) is announced, not threatened
 
 
@@ -112,10 +113,11 @@ class Entry:
     roles: tuple[tuple[str, str], ...]
     family: str | None
     order: int
+    before: tuple[str, ...] = ()  # words that must precede the verb in its sentence, in order (PETRARCH)
 
     @property
     def specificity(self) -> int:
-        return len(self.parts) + 2 * len(self.obj) + self.needs_coordination
+        return len(self.parts) + 2 * len(self.obj) + self.needs_coordination + len(self.before)
 
     @property
     def needs_coordination(self) -> bool:
@@ -202,8 +204,9 @@ PETRARCH_ROLES = "subj=source obj=target with=target against=target to=target on
 def _petrarch_entries(text: str, start: int, codes: dict) -> list[Entry]:
     """Entries from a PETRARCH/TABARI verbs dictionary: each verb's default code and its after-verb patterns
     ("- * DIPLOMATIC TIES [064]", "- + * FROM $ [066]"); source/target markers set the roles, "- % * [030]"
-    gives the code for a coordinated subject (need=coord), while patterns with words before the verb or
-    skip markers are left out."""
+    gives the code for a coordinated subject (need=coord); words before the verb ("- INDICATED SHOULD *")
+    must precede it in the sentence, in order. Patterns with skip markers ("^") or synsets before the verb
+    are left out. Finer numeric codes under a CAMEO root ("1717") are kept."""
     text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
     roles = tuple(tuple(r.split("=")) for r in PETRARCH_ROLES.split())
     inverted_roles = tuple((slot, "target" if role == "source" else "source") for slot, role in roles) + (
@@ -215,10 +218,11 @@ def _petrarch_entries(text: str, start: int, codes: dict) -> list[Entry]:
     forms: list[tuple[str, tuple[str, ...]]] = []
 
     def add(lemma: str, parts: tuple[str, ...], obj: tuple[str, ...], entry_code: str | None,
-            entry_roles: tuple = roles) -> None:
-        if entry_code in codes and lemma:
+            entry_roles: tuple = roles, before: tuple[str, ...] = ()) -> None:
+        if _known_code(codes, entry_code) and lemma:
             n = start + len(out)
-            out.append(Entry(f"petr.{lemma}.{n}", entry_code, "verb", lemma, parts, obj, entry_roles, None, n))
+            out.append(Entry(f"petr.{lemma}.{n}", entry_code, "verb", lemma, parts, obj, entry_roles, None, n,
+                             before))
 
     for raw in text.splitlines():
         line = raw.split("#", 1)[0].strip()
@@ -244,17 +248,19 @@ def _petrarch_entries(text: str, start: int, codes: dict) -> list[Entry]:
                 continue
             verb_at = words.index("*")
             before, after = words[:verb_at], words[verb_at + 1:]
-            if any(w not in _PETRARCH_MARKERS for w in before) or "^" in after:
-                continue  # words before the verb, or skip markers, need PETRARCH's own phrase matcher
+            if "^" in words or any(w.startswith("&") for w in before):
+                continue  # skip markers and synsets before the verb need PETRARCH's own phrase matcher
+            preceding = _preceding_groups(pattern.group(1))
+            before = [w for w in before if w in _PETRARCH_MARKERS]
             # "+ * FROM $": the target is the subject and the source follows (the verb's sense is passive)
             inverted = "+" in before and "$" in after
             compound = before == ["%"]  # "% *": the sense a coordinated subject gives the verb
             after = [w for w in after if w not in _PETRARCH_MARKERS]
             if not after and compound:
                 for lemma, particles in forms:
-                    add(lemma, particles, (), pcode, roles + (("need", "coord"),))
+                    add(lemma, particles, (), pcode, roles + (("need", "coord"),), preceding)
                 continue
-            if not after:
+            if not after and not preceding:
                 continue  # markers alone restate the verb's default
             tails = [[]]
             for w in after:
@@ -265,7 +271,7 @@ def _petrarch_entries(text: str, start: int, codes: dict) -> list[Entry]:
                 obj = tuple(w for w in tail if w not in _PETRARCH_PREPS)
                 if len(obj) <= 3:
                     for lemma, particles in forms:
-                        add(lemma, particles + parts, obj, pcode, inverted_roles if inverted else roles)
+                        add(lemma, particles + parts, obj, pcode, inverted_roles if inverted else roles, preceding)
             continue
         if code is None:
             continue
@@ -279,8 +285,33 @@ def _petrarch_entries(text: str, start: int, codes: dict) -> list[Entry]:
     return out
 
 
+def _preceding_groups(pattern: str) -> tuple[str, ...]:
+    """The words a PETRARCH pattern puts before its verb as groups of adjacent words ("_"-joined), in order;
+    a final "*" element when the last group touches the verb ("RECENTLY_*")."""
+    chunks = pattern.split()
+    verb_chunk = next(n for n, c in enumerate(chunks) if "*" in c)
+    groups = [c for c in chunks[:verb_chunk] if c not in _PETRARCH_MARKERS]
+    attached = chunks[verb_chunk].split("*", 1)[0].strip("_")
+    if attached:
+        groups.append(attached)
+    out = tuple(" ".join(w for w in g.lower().split("_") if w) for g in groups)
+    return tuple(g for g in out if g) + (("*",) if attached else ())
+
+
+def _known_code(codes: dict[str, Code], code: str | None) -> bool:
+    """Whether ``code`` is in the codebook; a finer numeric code a user dictionary defines under a CAMEO root
+    ("1717") is added with the values of its longest known prefix."""
+    if not code or code in codes:
+        return bool(code)
+    if not re.fullmatch(r"\d{3,4}", code) or code[:2] not in codes:
+        return False
+    parent = next(codes[code[:n]] for n in range(len(code) - 1, 1, -1) if code[:n] in codes)
+    codes[code] = replace(parent, code=code, label=f"{parent.label} (user code)")
+    return True
+
+
 def load_lexicon(paths: Sequence[str] = ()) -> Lexicon:
-    """Bundled event lexicon plus the user's files (user entries come first and win ties).
+    """Bundled event lexicon plus the user's files (a user entry that fits a verb overrides the bundled ones).
 
     User files are in our TSV format or PETRARCH/TABARI verbs-dictionary format (detected)."""
     return _load(tuple(str(p) for p in paths))
@@ -332,6 +363,7 @@ class _Tree:
         for t in parse.tokens:
             if t.head != t.i:
                 self.kids[t.head].append(t)
+        self._subtrees: dict[int, list[int]] = {}
         self.actor_of: dict[int, str] = {}
         width: dict[int, int] = {}
         starts = [t.start for t in parse.tokens]
@@ -357,12 +389,15 @@ class _Tree:
         return {t.lemma.lower(), t.lower}
 
     def subtree(self, i: int) -> list[int]:
+        if i in self._subtrees:
+            return self._subtrees[i]
         out, stack = [], [i]
         while stack:
             j = stack.pop()
             out.append(j)
             stack.extend(c.i for c in self.kids[j])
-        return sorted(out)
+        self._subtrees[i] = sorted(out)
+        return self._subtrees[i]
 
     def depth(self, i: int) -> int:
         """Distance to the root; adverbial and relative clauses count double (background material)."""
@@ -382,6 +417,8 @@ class _Tree:
         for c in self.kids[i]:
             if c.dep == "conj" and NOMINAL & {c.pos, self.tokens[i].pos}:
                 out.extend(self.conjuncts(c.i))
+            elif c.dep == "appos" and any(k.dep == "conj" for k in self.kids[c.i]):
+                out.extend(self.conjuncts(c.i))  # "A, B and C" misparsed as A with the apposition "B and C"
         return out
 
     def actors_at(self, i: int) -> list[str]:
@@ -504,21 +541,28 @@ def _object_candidates(tree: _Tree, i: int) -> list[int]:
                     out.extend(q.i for q in tree.kids[p.i] if q.dep == "pobj")
     for o in list(out):
         out.extend(tree.prep_objects(o, "of"))
+        if tree.tokens[o].dep == "dobj":  # "took guards and staff hostage": the parser coordinated the complement
+            out.extend(c.i for c in tree.kids[o] if c.dep == "conj")
     return out
 
 
 def _match_verb(tree: _Tree, i: int, entries: list[Entry]) -> _Match | None:
     best: _Match | None = None
     parts = None
+    candidates = None
     particles = {c.lower for c in tree.kids[i] if c.dep == "prt"}
     for entry in entries:
         if particles and not particles <= set(entry.parts):
             continue
         if entry.needs_coordination and len(_subject(tree, i)) < 2:
             continue
+        if entry.before and not _preceded_by(tree, i, entry.before):
+            continue
         obj_tok = None
         if entry.obj:
-            obj_tok = next((o for o in _object_candidates(tree, i) if tree.phrase_has(o, entry.obj)), None)
+            if candidates is None:
+                candidates = _object_candidates(tree, i)
+            obj_tok = next((o for o in candidates if tree.phrase_has(o, entry.obj)), None)
             if obj_tok is None or (tree.tokens[obj_tok].dep in COMP_DEPS and "to" not in entry.parts
                                    and tree.tokens[obj_tok].pos in ("VERB", "AUX")):
                 continue  # a clause is an object only after "to"; a small clause is one ("found X guilty")
@@ -532,6 +576,24 @@ def _match_verb(tree: _Tree, i: int, entries: list[Entry]) -> _Match | None:
         if best is None or entry.specificity > best.entry.specificity:
             best = _Match(entry, i, obj_tok)
     return best
+
+
+def _preceded_by(tree: _Tree, i: int, groups: tuple[str, ...]) -> bool:
+    """Whether the word groups occur in order before token ``i`` in its sentence (other words may come
+    between groups, not inside one); a final "*" requires the last group to end right before ``i``."""
+    start, _ = tree.parse.sentence_of(i)
+    touching = groups[-1:] == ("*",)
+    groups = groups[:-1] if touching else groups
+    free, last = (groups[:-1], groups[-1].split()) if touching else (groups, [])
+    at, stop = start, i - len(last)
+    for group in free:
+        words = group.split()
+        found = next((s for s in range(at, stop - len(words) + 1)
+                      if all(w in tree.words(tree.tokens[s + k]) for k, w in enumerate(words))), None)
+        if found is None:
+            return False
+        at = found + len(words)
+    return stop >= at and all(w in tree.words(tree.tokens[stop + k]) for k, w in enumerate(last))
 
 
 def _names_other_event(tree: _Tree, obj: int, entry: Entry) -> bool:
@@ -587,6 +649,10 @@ def _subject(tree: _Tree, i: int, seen: int = 0) -> list[str]:
                          if tree.tokens[j].lemma.lower() in tree.event_nouns]
             found = [a for j in events_in for a in tree.modifier_actors(j)]
         return found
+    if tok.dep == "acl" and tok.tag == "VBN":  # "the deal signed by Niger"
+        agents = [a for b in tree.prep_objects(i, "by") for a in tree.actors_at(b)]
+        if agents:
+            return agents
     subjects = [c for c in tree.kids[i] if c.dep in SUBJ_DEPS]
     if subjects:
         if subjects[0].lower in ("who", "which", "that") and tok.dep == "relcl":
@@ -607,6 +673,8 @@ def _subject(tree: _Tree, i: int, seen: int = 0) -> list[str]:
         if reported is not None:
             return _subject(tree, reported.i, seen + 1)
     if tok.dep in INHERIT_SUBJECT_DEPS:
+        if tok.dep == "pcomp" and _gerund_subject(tree, i):
+            return []
         if tok.dep == "pcomp":
             prep = tree.tokens[head]
             head = prep.head
@@ -623,6 +691,15 @@ def _subject(tree: _Tree, i: int, seen: int = 0) -> list[str]:
         return tree.actors_at(head) or (_subject(tree, tree.tokens[head].head, seen + 1)
                                         if tree.tokens[head].dep == "dobj" else [])
     return []
+
+
+def _gerund_subject(tree: _Tree, i: int) -> bool:
+    """A gerund the parser hung under a preposition while it is the subject of the finite verb it governs
+    ("after [shelling] put the hospital out of service"): the act has no doer of its own in the sentence."""
+    if tree.tokens[i].tag != "VBG":
+        return False
+    return any(c.dep in COMP_DEPS and c.tag in ("VBD", "VBZ") and tree.child(c.i, SUBJ_DEPS) is None
+               for c in tree.kids[i] if c.i > i)
 
 
 def _object(tree: _Tree, i: int) -> list[str]:
@@ -953,7 +1030,9 @@ def _candidates(tree: _Tree, lexicon: Lexicon) -> list[_Candidate]:
         if tok.pos in ("VERB", "AUX") or (tok.pos == "NOUN" and tok.tag.startswith("VB")):
             entries = next((lexicon.verbs[k] for k in _lemma_keys(tok) if k in lexicon.verbs), None)
             if entries:
-                match = _match_verb(tree, tok.i, entries)
+                # the user's own entries for a verb, when one fits, override the bundled readings of it
+                own = [e for e in entries if e.order < lexicon.bundled_from]
+                match = (_match_verb(tree, tok.i, own) if own else None) or _match_verb(tree, tok.i, entries)
                 if match is not None:
                     matches.append(match)
                     if match.obj is not None:
@@ -1093,6 +1172,8 @@ def _apply_modality(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int) -> 
     aux = _aux(tree, i)
     head = tree.tokens[tok.head]
     governor = tree.tokens[head.head] if tok.dep == "pcomp" else head
+    if tok.dep == "pcomp" and governor.dep == "dobj":
+        governor = tree.tokens[governor.head]  # "accused [the agency [of bowing]]": "of" hung on the object
     if tok.dep in ("pcomp", "ccomp") and governor.lemma.lower() in ALLEGING:
         cand.mode = "hypothetical"
         return
@@ -1104,6 +1185,9 @@ def _apply_modality(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int) -> 
             cand.code = lexicon.recode("demand", cand.code)
             cand.notes.append("must->demand")
             return
+    if tok.tag in ("VBZ", "VBP") and not future and _scheduled(tree, i):
+        cand.mode = "future"  # "when the board meets next week"
+        return
     polarity = _polarity(cand.code)
     if _question(tree, i):
         cand.mode = "hypothetical"
@@ -1124,6 +1208,17 @@ def _apply_modality(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int) -> 
         cand.mode = "hypothetical"
     elif future:
         cand.mode = "future"
+
+
+def _scheduled(tree: _Tree, i: int) -> bool:
+    """Whether a present-tense verb carries a time still to come ("meets next week", "arrives tomorrow")."""
+    for c in tree.kids[i]:
+        if c.lower in UPCOMING:
+            return True
+        if c.dep in ("npadvmod", "prep", "advmod") and any(
+                g.lower in UPCOMING or any(h.lower in UPCOMING for h in tree.kids[g.i]) for g in tree.kids[c.i]):
+            return True
+    return False
 
 
 def _purpose_of(tree: _Tree, i: int) -> bool:
@@ -1242,8 +1337,8 @@ def _confidence(tree: _Tree, cand: _Candidate) -> float:
         score += 0.2
     if cand.targets:
         score += 0.05 if "complement->target" in cand.notes else 0.1  # a guess from position is weaker
-    if cand.pattern != "noun":
-        score += 0.1
+    if cand.pattern != "noun" or "verb-subj->source" in cand.notes:
+        score += 0.1  # a noun whose doer is the subject of the verb that carries it is as firm as a verb
     if cand.frame is not None:
         score += 0.05
     anchor = cand.frame_trigger if cand.frame_trigger is not None else cand.anchor
@@ -1348,7 +1443,9 @@ def find_events(
                 continue
             cand.targets = []  # the relative pronoun stands for the claim, not for its target
             cand.notes.append("answers-claim")
-        if cand.pattern == "noun" and _generic_noun(tree, cand.trigger):
+        if cand.pattern == "noun" and (_generic_noun(tree, cand.trigger) or _in_background(tree, cand.trigger)):
+            continue
+        if cand.pattern != "noun" and _label_participle(tree, cand.trigger):
             continue
         if cand.code[:2] == "01" and not cand.sources:
             continue
@@ -1446,6 +1543,30 @@ def _background(tree: _Tree, i: int) -> bool:
     return tok.tag in ("VBZ", "VBP") or (tok.tag == "VBG" and all(a.tag in ("VBZ", "VBP") for a in aux))
 
 
+def _in_background(tree: _Tree, i: int) -> bool:
+    """An event noun that is the object of a describing relative clause ("whose government hosts the talks")."""
+    tok = tree.tokens[i]
+    return tok.dep in ("dobj", "attr") and tok.head != i and _background(tree, tok.head)
+
+
+def _label_participle(tree: _Tree, i: int) -> bool:
+    """A reduced passive relative with no doer that alleges or dates its act ("individuals accused of helping
+    Moscow", "lawmakers ousted in the 2021 coup"): it labels the noun it modifies rather than reporting."""
+    tok = tree.tokens[i]
+    if tok.dep != "acl" or tok.tag != "VBN" or tree.prep_objects(i, "by"):
+        return False
+    dated = any(tree.tokens[j].ent_type == "DATE" for c in tree.kids[i] if c.dep in ("prep", "npadvmod")
+                for j in tree.subtree(c.i))
+    if tok.lemma.lower() not in ALLEGING and not dated:
+        return False
+    root = i
+    for _ in range(50):
+        if tree.tokens[root].head == root:
+            break
+        root = tree.tokens[root].head
+    return tree.tokens[root].pos in ("VERB", "AUX")  # else the parser took the main verb for a participle
+
+
 def _habit(tree: _Tree, i: int) -> bool:
     """A clause marked as a habit ("standards often ignored"): with no named doer, a generalisation."""
     return any(c.dep == "advmod" and c.lower in HABITUAL for c in tree.kids[i])
@@ -1457,9 +1578,11 @@ def _casualty_report(tree: _Tree, i: int) -> bool:
     tok = tree.tokens[i]
     if tok.lemma.lower() in INJURY_VERBS:
         return True
+    first = tok.head if tok.dep == "conj" else i
+    clauses = [first] + [c.i for c in tree.kids[first] if c.dep == "conj"]  # "killed and 1,000 detained since"
     return any((c.dep == "prep" and c.lower == "since") or
                (c.dep == "advcl" and any(m.dep == "mark" and m.lower == "since" for m in tree.kids[c.i]))
-               for c in tree.kids[i])
+               for j in clauses for c in tree.kids[j])
 
 
 def _answers_claim(tree: _Tree, cand: _Candidate) -> bool:
