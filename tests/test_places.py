@@ -257,3 +257,27 @@ def test_curated_islands_and_provinces(parse):
     assert found["Bali"].country == "IDN"
     assert found["West Java"].country == "IDN"
     assert [p.country for p in found.values()].count("IDN") == 3
+
+
+def test_names_in_a_list_with_a_place_or_after_a_place_noun_are_places(parse):
+    found = by_name(places_of(parse, "Protesters rallied in Cizre, Silopi and Nusaybin."))
+    assert {"Cizre", "Silopi", "Nusaybin"} <= set(found)
+    found = by_name(places_of(parse, "A ferry sank off the coast of Bodrum while sailing to the Greek island of Kos."))
+    assert found["Bodrum"].country == "TUR" and found["Kos"].country == "GRC"
+    found = places_of(parse, "Troops entered Jarablus and later fled Sinjar.")
+    assert [p.country for p in found] == ["SYR", "IRQ"]
+
+
+def test_a_town_name_ending_a_longer_name_is_no_place(parse):
+    assert places_of(parse, "He shot his girlfriend in a West Side Taco Bell in July.") == ()
+
+
+def test_demonyms_lend_a_weak_country_context_but_american_does_not(parse):
+    assert places_of(parse, "Turkish fishermen returned to Sinop after the storm.")[0].country == "TUR"
+    assert places_of(parse, "Fishermen returned to Sinop after the storm.")[0].country == "BRA"
+    assert places_of(parse, "American fishermen returned to Sinop after the storm.")[0].country == "BRA"
+
+
+def test_plain_spellings_of_letters_without_accents(parse):
+    found = places_of(parse, "Police in Diyarbakir and Sanliurfa detained suspects.")
+    assert [p.name for p in found] == ["Diyarbakır", "Şanlıurfa"]

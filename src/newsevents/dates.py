@@ -53,6 +53,7 @@ _YEAR_PAIR = re.compile(r"(\d{4})[-/](\d{2}|\d{4})$")
 _DAY_RANGE = re.compile(r"(\d{1,2})-(\d{1,2})$")
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})$")
 _DOTTED_CLOCK = re.compile(r"(\d{1,2})\.(\d{2})$")
+_WIRE_CLOCK = re.compile(r"([01]\d|2[0-3])([0-5]\d)$")
 _ORDINAL = re.compile(r"(\d{1,2})(?:st|nd|rd|th)$")
 _DECADE = re.compile(r"(?:(\d{2})|')?(\d)0s$")
 _QUARTER = re.compile(r"q([1-4])$")
@@ -66,6 +67,7 @@ _AFTER_NUMBER_NOT_DATE = {"%", "percent", "people", "troops", "votes", "km", "mi
                           "meters", "tons", "tonnes", "dollars", "euros", "pounds", "units", "cases"}
 _BEFORE_HOLIDAY = {"on", "at", "over", "before", "after", "since", "until", "till", "by", "during", "around",
                    "this", "last", "next", "for"}
+_YEAR_OWNERS = {"its", "their", "his", "her", "our"}
 _YEAR_SPAN_OPENERS = {"between", "since", "until", "till", "during"}
 DATELINE_CHARS = 300
 _ANAPHOR_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y"}
@@ -507,6 +509,9 @@ class _Grammar:
             return j + 1, ("shift", -count, unit) if count != "X" else ("ref", "PAST_REF")
         if self.w(j) == "from" and self.w(j + 1) in ("now", "today") and count != "X":
             return j + 2, ("shift", count, unit)
+        # News compares figures with "a year earlier": the year before publication, like "a year ago".
+        if self.w(j) == "earlier" and unit == "Y" and count != "X" and self.w(j + 1) in ("", ",", ".", ";", "and"):
+            return j + 1, ("shift", -count, unit)
         return None
 
     def plain_duration(self, i: int):
@@ -597,6 +602,8 @@ class _Grammar:
         m = _CLOCK.match(w)
         if not m and self.w(i + 1).replace(".", "") in ("am", "pm"):
             m = _DOTTED_CLOCK.match(w)  # British "10.30am"
+        if not m and self.phrase("timezone", i + 1) and self.raw[i + 1].isupper():
+            m = _WIRE_CLOCK.match(w)  # wire services' "at 0600 GMT"
         hour, minute = (int(m.group(1)), int(m.group(2))) if m else (int(w), 0) if w.isdigit() and \
             len(w) <= 2 else (None, None)
         if hour is None:
@@ -1106,6 +1113,10 @@ def _is_quantity(meaning: tuple, words, k: int, end: int, parse: Parse, token_at
         token = parse.tokens[token_at(words[k][1])]
         if meaning[1] < 1800 and token.ent_type != "DATE":
             return True  # an old year needs the tagger's support: "at 1146 and 1160 W. Avenue"
+        # "the company's 2012 results": a possessive before a recent-looking number names the year.
+        owner = before in _YEAR_OWNERS or (before == "s" and k > 1 and words[k - 2][0] in ("'", "’"))
+        if owner and 1950 <= meaning[1] <= 2050 and meaning[1] % 100 and token.ent_type not in _NEGATIVE_ENTITY:
+            return False
         if token.ent_type in _NEGATIVE_ENTITY or token.ent_type == "CARDINAL" and token.dep == "nummod":
             return True
         # "for 2010 tickets" counts tickets; "the 2010 elections" names a year.

@@ -20,6 +20,11 @@ STOPNAMES_FILE = "stopnames.txt"
 _KEY_DROP = re.compile(r"[.'\u2019\u2018`\"]")
 _KEY_SPACE = re.compile(r"[\s\-\u2010-\u2015_/]+")
 _SAINT = re.compile(r"\bsaint ")  # "Saint Petersburg" and "St. Petersburg" are one name
+# Letters that Unicode decomposition leaves alone but English texts write plainly ("Diyarbakir", "Lodz").
+LETTER_FOLDS = str.maketrans({
+    "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "ß": "ss",
+    "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ħ": "h", "Ħ": "H",
+})
 
 
 @lru_cache(maxsize=65536)
@@ -27,6 +32,7 @@ def name_key(text: str) -> str:
     """Normalise a place name for lookup: no accents, case, dots, quotes, hyphens or leading "the";
     "Saint" becomes "st"."""
     folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    folded = folded.translate(LETTER_FOLDS)
     key = _KEY_SPACE.sub(" ", _KEY_DROP.sub("", folded.lower())).strip()
     return _SAINT.sub("st ", key.removeprefix("the "))
 

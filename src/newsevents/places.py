@@ -7,7 +7,9 @@ discourse) by a score mixing population and feature priors with the article's co
 and states or provinces its other places fall in, "Town, Region" patterns and datelines. A name followed
 by its kind ("Kaduna state", "the Sagaing region") is the region; a country's name is the country unless
 the story is set in the state of a namesake town; a world city beats its tiny namesakes unless their
-state is named; a foreign province needs some support from the rest of the article.
+state is named; a foreign province needs some support from the rest of the article. Demonyms
+("Turkish officials") lend their country a weak weight, and a village in a country nothing else in the
+article points to is dropped as more likely a name the parser mistook for a place.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ CONTEXT_ROUNDS = 3
 # a candidate's country, and a bonus for a town in a state or province the article names.
 COUNTRY_WEIGHT = 4.0
 STATE_BONUS = 1.5
+# The article's demonyms ("Turkish officials") as a weak country context for towns and regions.
+DEMONYM_WEIGHT = 1.0
 TOWN_STATE_WEIGHT = 0.5
 # A country's name reads as a namesake town or state only when the article's other places lie in that
 # place's country (at least this share and weight) and its state is named twice, or named and holding
@@ -61,13 +65,24 @@ _STREET_WORDS = {
     "highway", "hwy", "court", "place", "square", "parkway", "pkwy", "terrace", "circle", "pike", "trail",
 }
 # Words around a person-tagged name that show it is a place: "in Alexandria", "Alexandria woman".
-_LOCATIVE_BEFORE = {"in", "near", "outside", "across", "throughout", "around", "from", "into", "to", "at"}
+_LOCATIVE_BEFORE = {"in", "near", "nearby", "toward", "towards", "via", "through", "outside", "across", "throughout", "around", "from", "into", "to", "at"}
 _LOCAL_NOUNS = {
     "man", "woman", "men", "women", "boy", "girl", "resident", "residents", "police", "area", "native",
     "official", "officials", "mayor", "council", "school", "schools", "city", "county", "community",
     "family", "families", "teen", "couple", "businessman", "home", "homes", "neighborhood", "neighbourhood",
     "district", "suburb", "village", "town", "township", "province", "region", "municipality", "governorate",
     "camp", "commune",
+}
+# Verbs whose object is usually a place: "troops entered Jarablus", "families fled Sinjar".
+_PLACE_OBJECT_VERBS = {
+    "enter", "capture", "seize", "shell", "bomb", "flee", "reach", "liberate", "besiege", "storm", "recapture",
+    "evacuate", "invade", "occupy", "raid", "bombard", "overrun",
+}
+# Nouns whose "of" phrase names a place: "the coast of Bodrum", "the outskirts of Kirkuk".
+_PLACE_OF_NOUNS = {
+    "coast", "island", "islands", "city", "town", "village", "province", "region", "district", "capital",
+    "outskirts", "suburbs", "suburb", "port", "streets", "centre", "center", "north", "south", "east", "west",
+    "heart", "people", "residents", "mayor", "governor", "county", "state", "municipality", "area", "shores",
 }
 _TRAILING_KINDS = {"province", "region", "state", "governorate", "oblast", "district", "area", "city", "town"}
 _REGION_KINDS = {"province", "region", "state", "governorate", "oblast", "prefecture", "emirate", "territory"}
@@ -105,7 +120,7 @@ def find_places(parse: Parse, doc_id: str, gaz: gazetteer.Gazetteer | None = Non
     gaz = gaz or gazetteer.load()
     mentions = _link_containers(parse, gaz, _detect(parse, gaz))
     _mark_metonymy(parse, mentions)
-    chosen = _resolve(mentions)
+    chosen = _resolve(mentions, _demonym_countries(parse))
     places: dict[int, list[Mention]] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
         entry = chosen.get(id(mention))
@@ -383,13 +398,13 @@ def _plausible(gaz: Gazetteer, tokens, start: int, end: int, key: str, candidate
         return False
     if end < len(tokens) and tokens[end].lower.rstrip(".") in _STREET_WORDS:
         return False
-    if all(c.feature == "city" and c.population < BIG_CITY for c in candidates) and _inside_longer_name(tokens, end):
+    if all(c.feature == "city" and c.population < BIG_CITY for c in candidates) and (
+            _inside_longer_name(tokens, end) or _after_longer_name(tokens, start)):
         return False
     # Other names of a town count only where the parser saw a place.
     named = [c for c in candidates if c.feature != "city" or name_key(c.name) == key or gaz.is_alias(key, c.index)]
     labels = {t.ent_type for t in span}
-    locative = (start > 0 and tokens[start - 1].lower in _LOCATIVE_BEFORE) or (
-        end < len(tokens) and tokens[end].lower in _LOCAL_NOUNS)
+    locative = _locative(tokens, start, end)
     if labels <= {""}:
         if key in people:
             return locative and any(c.feature != "city" for c in named)
@@ -403,8 +418,39 @@ def _plausible(gaz: Gazetteer, tokens, start: int, end: int, key: str, candidate
         if any(c.feature != "city" for c in named) and (whole or end - start > 1):
             return True
         return whole and locative and key not in people and any(_strong(c) for c in named)
-    # Inside an organisation's name: "Minnesota Department of Transportation", "Chicago Police".
-    return any(c.feature != "city" or c.population >= BIG_CITY for c in named)
+    # Inside an organisation's name: "Minnesota Department of Transportation", "Chicago Police"; or a
+    # whole entity the parser mislabelled, in a place-like context ("the Greek island of Kos").
+    whole = span[0].ent_iob == "B" and (end == len(tokens) or tokens[end].ent_iob != "I")
+    alone = not span[0].text.isupper() and not _inside_longer_name(tokens, end) and not _after_longer_name(
+        tokens, start) and not (end < len(tokens) and tokens[end].text in ("'s", "’s"))
+    return any(c.feature != "city" or c.population >= BIG_CITY for c in named) or (
+        whole and alone and locative and key not in people and any(_strong(c) for c in named))
+
+
+def _after_longer_name(tokens, start: int) -> bool:
+    """The name ends a longer run of capitalised names ("a West Side Taco Bell")."""
+    return start > 0 and _capitalised(tokens[start - 1]) and tokens[start - 1].pos == "PROPN"
+
+
+def _locative(tokens, start: int, end: int) -> bool:
+    """Context that shows a name is a place: "in Alexandria", "Alexandria woman", "the coast of Bodrum",
+    or a list with a place entity ("Konya, Kayseri and Sivas")."""
+    before = tokens[start - 1].lower if start > 0 else ""
+    if before in _LOCATIVE_BEFORE or (end < len(tokens) and tokens[end].lower in _LOCAL_NOUNS):
+        return True
+    if before == "of" and start > 1 and tokens[start - 2].lower in _PLACE_OF_NOUNS:
+        return True
+    heads = [t for t in tokens[start:end] if not start <= t.head < end]
+    if len(heads) != 1:
+        return False
+    first = heads[0]
+    while first.dep == "conj" and first.head != first.i:
+        first = tokens[first.head]
+    if first.i != heads[0].i and first.ent_type in ("GPE", "LOC"):
+        return True
+    governor = tokens[first.head]
+    return (first.dep == "pobj" and governor.lower in _LOCATIVE_BEFORE and first.i != heads[0].i) or (
+        first.dep == "dobj" and governor.lemma.lower() in _PLACE_OBJECT_VERBS)
 
 
 def _inside_longer_name(tokens, end: int) -> bool:
@@ -543,7 +589,7 @@ def _prior(entry: Entry, key: str) -> float:
     return score
 
 
-def _resolve(mentions: list[Mention]) -> dict[int, Entry]:
+def _resolve(mentions: list[Mention], peoples: Counter[str] | None = None) -> dict[int, Entry]:
     """Pick one place per name: priors first, then again with the article's countries and states."""
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
@@ -553,7 +599,7 @@ def _resolve(mentions: list[Mention]) -> dict[int, Entry]:
         for key, group in groups.items()
     }
     for _ in range(CONTEXT_ROUNDS):
-        picks = {key: _pick(key, group, groups, picks) for key, group in groups.items()}
+        picks = {key: _pick(key, group, groups, picks, peoples) for key, group in groups.items()}
     chosen: dict[int, Entry] = {}
     containers = {m.container.key for m in mentions if m.container is not None}
     seen_countries = Counter(picks[k].country for k, g in groups.items() if any(m.from_entity for m in g))
@@ -570,9 +616,24 @@ def _resolve(mentions: list[Mention]) -> dict[int, Entry]:
                 continue
         if _other_name_of_small_town(best, key) and not any(m.container for m in group):
             continue
+        if _stray_village(best, key, group, seen_countries, peoples) and key not in containers:
+            continue
         for mention in group:
             chosen[id(mention)] = best
     return chosen
+
+
+def _stray_village(entry: Entry, key: str, group: list[Mention], seen_countries: Counter[str],
+                   peoples: Counter[str] | None) -> bool:
+    """A village in a country nothing else in the article points to: more likely a company or a name the
+    parser took for a place ("Belk" the store, not Bełk in Poland)."""
+    if entry.feature != "city" or entry.population >= MIN_TOWN_POPULATION or entry.country is None:
+        return False
+    if any(m.container or m.dateline for m in group) or (peoples and peoples[entry.country]):
+        return False
+    own = 1 if any(m.from_entity for m in group) else 0
+    others = sum(seen_countries.values()) - own
+    return others > 0 and seen_countries[entry.country] - own <= 0
 
 
 def _other_name_of_small_town(entry: Entry, key: str) -> bool:
@@ -581,7 +642,8 @@ def _other_name_of_small_town(entry: Entry, key: str) -> bool:
             and not gazetteer.load().is_alias(key, entry.index))
 
 
-def _pick(key: str, group: list[Mention], groups: dict[str, list[Mention]], picks: dict[str, Entry]) -> Entry:
+def _pick(key: str, group: list[Mention], groups: dict[str, list[Mention]], picks: dict[str, Entry],
+          peoples: Counter[str] | None = None) -> Entry:
     countries: Counter[str] = Counter()
     states: Counter[str] = Counter()
     for other, entry in picks.items():
@@ -597,8 +659,13 @@ def _pick(key: str, group: list[Mention], groups: dict[str, list[Mention]], pick
     lone_province_test = bool(countries) and any(m.from_entity for m in group)
     small_countries = _small_countries()
 
+    peoples = peoples or Counter()
+    peoples_total = sum(peoples.values()) or 1
+
     def score(entry: Entry) -> float:
         value = _prior(entry, key) + _pattern(entry, group)
+        if entry.feature != "country" and entry.country:
+            value += DEMONYM_WEIGHT * peoples[entry.country] / peoples_total
         if entry.country:
             value += COUNTRY_WEIGHT * countries[entry.country] / total
         if not _is_state(entry) and entry.admin1 in states:
@@ -630,6 +697,26 @@ def _pick(key: str, group: list[Mention], groups: dict[str, list[Mention]], pick
             candidates = [c for c in candidates if c.feature != "city" or c.population * 100 >= largest
                           or states[c.admin1] >= 1.0]
     return max(candidates, key=lambda e: (score(e), -e.index))
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """Demonyms and country adjectives ("Turkish", "Syrians") -> ISO3, from the actors' country table.
+    US ones are left out: "American" is everywhere and the US has a namesake of most towns."""
+    path = Path(str(resources.files("newsevents") / "data" / "actors" / "countries.tsv"))
+    table = {}
+    for row in gazetteer.read_table(path):
+        if len(row) > 4 and row[4] == "demonym" and row[2] and row[2] != "USA":
+            for word in row[0].split("|"):
+                table.setdefault(word, row[2])
+    return table
+
+
+def _demonym_countries(parse: Parse) -> Counter[str]:
+    """How often the article calls someone or something by each country's demonym: weak evidence of
+    where its towns lie."""
+    table = _demonyms()
+    return Counter(table[t.text] for t in parse.tokens if t.text[:1].isupper() and t.text in table)
 
 
 @lru_cache(maxsize=1)
