@@ -411,3 +411,15 @@ def read_pronouns() -> dict[str, frozenset[str]]:
             word, features = line.split("\t", 1)
             table[word.strip().lower()] = frozenset(f.strip() for f in features.split(","))
     return table
+
+
+def read_epithets() -> dict[str, frozenset[str]]:
+    """``epithets.tsv``: a phrase that refers back to a country ("gulf state") -> the countries it can mean."""
+    table = {}
+    text = (resources.files("newsevents") / "data" / "actors" / "epithets.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            phrases, codes = line.split("\t", 1)
+            for phrase in phrases.split("|"):
+                table[phrase.strip().lower()] = frozenset(c.strip() for c in codes.split(","))
+    return table

@@ -70,6 +70,17 @@ _ORG_HEADS = frozenset({
     "mission", "office", "bureau", "department", "tribunal", "corps", "battalion", "regiment", "division", "ltd",
     "inc", "plc", "airways", "airlines", "times", "post", "news", "herald", "tribune",
 })
+# prepositions whose object pronoun is an argument of the verb, so never the verb's own subject ("fired at them");
+# after "with", "behind", "around" it may be ("they took the hostages with them")
+_ARGUMENT_PREPS = frozenset({"at", "on", "upon", "against", "to", "toward", "towards", "into", "about", "from"})
+# what is done to people taken, hurt or tried: "Police arrested 40 men. They were charged" means the men
+_PATIENT_VERBS = frozenset({
+    "arrest", "detain", "charge", "release", "free", "kill", "wound", "injure", "hospitalize", "hospitalise",
+    "sentence", "convict", "jail", "imprison", "acquit", "rescue", "evacuate", "deport", "interrogate", "question",
+    "abduct", "kidnap", "treat", "bury", "execute", "try", "indict", "prosecute", "fine", "expel",
+})
+_GOVERNING_VERBS = frozenset({"rule", "govern", "lead", "run", "address", "serve", "represent", "unite", "modernize",
+                              "modernise", "reform"})
 _PRONOUN_WINDOW = 3  # sentences back
 _FAR_PRONOUN_WINDOW = 5  # when only one person could be meant
 _ROLE_WINDOW = 5
@@ -89,6 +100,11 @@ def _with_user_files(paths: tuple[str, ...]) -> ActorDictionary:
 @lru_cache(maxsize=1)
 def _pronouns() -> dict[str, frozenset[str]]:
     return ad.read_pronouns()
+
+
+@lru_cache(maxsize=1)
+def _epithets() -> dict[str, frozenset[str]]:
+    return ad.read_epithets()
 
 
 def load_dictionary(paths: Sequence[str] = ()) -> ActorDictionary:
@@ -153,6 +169,13 @@ def _units(parse: Parse, dictionary: ActorDictionary) -> list[_Unit]:
                 units.append(_Unit(first, ent.end, ent.end_char, None, ad.ORGANIZATION, ner="ORG"))
         elif ent.label == "PERSON":
             trusted = [u for u in inner if u.entry and not u.entry.agent and (u.entry.kind == ad.PERSON or u.entry.user)]
+            if len(trusted) > 1 and all(u.entry.kind == ad.PERSON and not u.entry.user for u in trusted) and (
+                    trusted[-1].end == ent.end):
+                # "Abbas Araqchi": a given name that is also a known person's surname, before the known surname
+                for u in trusted[:-1]:
+                    units.remove(u)
+                    inner.remove(u)
+                trusted = trusted[-1:]
             if len(trusted) == 1 and len(inner) == 1 and _namesake(parse, trusted[0], ent.start):
                 units.remove(trusted[0])  # "Pascal Mbeki" is not Thabo Mbeki: an unknown person of that surname
                 inner, trusted = [], []
@@ -217,6 +240,8 @@ def _units(parse: Parse, dictionary: ActorDictionary) -> list[_Unit]:
         elif kind is None and inner and ent.label in ("FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LOC"):
             for u in inner:
                 whole = u.start == ent.start and u.end == ent.end and ent.label == "LOC"  # "Ivory Coast"
+                if u.entry.kind == ad.REFERENCE and u.end > ent.end:
+                    continue  # "the Gulf state": the place only says which country the noun refers to
                 if u.entry.kind in (ad.COUNTRY, ad.DEMONYM, ad.CAPITAL, ad.OTHER) and not u.entry.user and not whole \
                         or u.entry.agent and not u.entry.user:
                     units.remove(u)  # "the Korean Peninsula", "Police Square"
@@ -444,6 +469,7 @@ class _Mention:
     entry: Entry | None = None
     lemma: str = ""
     bare: bool = False  # an agent noun with no country or organization of its own ("police")
+    within: _Mention | None = None  # the body whose part a reference names ("the U.N." in "the U.N. watchdog")
 
 
 @dataclass
@@ -458,6 +484,9 @@ class _Context:
     country_names: dict[str, str] = field(default_factory=dict)
     home: str | None = None
     described: dict[int, _Unit] = field(default_factory=dict)  # id of an agent unit -> the name it describes
+    quote_of: list[int] = field(default_factory=list)  # token -> index of the direct quotation holding it, or -1
+    quote_speakers: dict[int, set[int]] = field(default_factory=dict)  # quotation -> heads of its speakers
+    mention_at: dict[int, _Mention] = field(default_factory=dict)  # head token -> mention
 
 
 def _linked_units(ctx: _Context, unit: _Unit, person: bool) -> list[_Unit]:
@@ -787,12 +816,22 @@ def _agent_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> None
     determiners = [tokens[c].lower for c in ctx.children[unit.head] if tokens[c].dep == "det"]
     premodified = any(u.start < unit.start for u in linked)
     if entry.kind == ad.REFERENCE:
-        if definite and not premodified:
+        named_after = [u for u in countries if u.start > unit.start and tokens[u.head].dep == "pobj" and (
+            tokens[tokens[u.head].head].lower == "of")] if linked and entry.role == ad.COUNTRY else []
+        if named_after:
+            _named_mention(ctx, named_after[0], mentions)  # "the Gulf state of Qatar" names Qatar, refers to nothing
+            return
+        # "the U.N. watchdog", "the UN agency": one of the named body's own agencies, named before
+        within = org_mention if org_mention is not None and (org_mention.code or "").startswith("IGO") and all(
+            _is_org(u) for u in linked if u.start < unit.start) and entry.role != ad.COUNTRY else None
+        if definite and (not premodified or within is not None):
             kind = ad.COUNTRY if entry.role == ad.COUNTRY else ad.ORGANIZATION
-            first = unit.start - 1 if tokens[unit.start - 1].lower in _DEFINITE else unit.start
+            # the mention opens at its determiner: "the tiny Gulf state", "the U.N. nuclear watchdog"
+            first = min((c for c in ctx.children[unit.head] if tokens[c].dep == "det" and tokens[c].lower in (
+                _DEFINITE)), default=unit.start)
             mentions.append(_Mention(tokens[first].start, e, ("ref", unit.start), text, kind,
                                      head=unit.head, first_token=first, type="reference", entry=entry,
-                                     plural=plural))
+                                     plural=plural, within=within))
         return
     kind = entry.kind if entry.kind in (ad.PERSON, ad.GROUP, ad.ORGANIZATION) else ad.GROUP
     if kind == ad.PERSON and plural:
@@ -1115,8 +1154,19 @@ def _merge_aliases(ctx: _Context, mentions: list[_Mention]) -> None:
             m.affiliation = keep.affiliation
 
 
-def _merge_bare_agents(mentions: list[_Mention]) -> None:
-    """A bare "police" after "Kenyan police" is the same body."""
+def _merge_bare_agents(mentions: list[_Mention], headline_end: int = 0) -> None:
+    """A bare "police" after "Kenyan police" is the same body; so is a bare "Rebels" in the headline when the
+    story names one body of rebels."""
+    modified: dict[tuple, dict] = {}
+    for m in mentions:
+        if m.lemma and not m.bare and m.start > headline_end and m.key[0] in ("composed", "entry", "org"):
+            # the tagger lemmatizes a capitalised "Rebels" as "rebels"
+            modified.setdefault((m.role, m.lemma.removesuffix("s")), {}).setdefault(m.key, m)
+    for m in mentions:
+        if m.key[0] == "composed" and m.bare and m.end <= headline_end and m.type == "name" and len(
+                named := modified.get((m.role, m.lemma.removesuffix("s")), {})) == 1:
+            body = next(iter(named.values()))
+            m.key, m.code, m.country, m.affiliation = body.key, body.code, body.country, body.affiliation
     seen: dict[tuple, tuple] = {}
     for m in mentions:
         if m.key[0] != "composed":
@@ -1203,6 +1253,113 @@ def _profile(m: _Mention) -> _Candidate:
                       m.affiliation, m.code)
 
 
+def _quotations(parse: Parse) -> list[int]:
+    """Token -> number of the direct quotation that holds it (-1 outside any). A paragraph break closes an
+    unbalanced quotation, as news quotes running on across paragraphs reopen with a new mark."""
+    inside = -1
+    count = 0
+    found = []
+    for tok in parse.tokens:
+        text = tok.text
+        if "\n" in text:
+            inside = -1
+        if text in ("“", "``", "«") or text == '"' and inside < 0:
+            inside, count = count, count + 1
+            found.append(-1)
+            continue
+        if text in ("”", "''", "»", '"'):
+            inside = -1
+            found.append(-1)
+            continue
+        found.append(inside)
+    return found
+
+
+def _quote_speakers(ctx: _Context, sent_of: list[int]) -> dict[int, set[int]]:
+    """Quotation -> the heads of the subjects of reporting verbs outside it in the sentences where it opens and
+    closes ('"They shot anyone who ran," said a trader'): its speakers."""
+    tokens = ctx.parse.tokens
+    sentences: dict[int, set[int]] = {}
+    for i, q in enumerate(ctx.quote_of):
+        if q >= 0:
+            sentences.setdefault(q, set()).add(sent_of[i])
+    speakers: dict[int, set[int]] = {}
+    for q, sents in sentences.items():
+        heads = speakers.setdefault(q, set())
+        for n in sents:
+            start, end = ctx.parse.sentences[n]
+            for i in range(start, end):
+                if ctx.quote_of[i] < 0 and tokens[i].dep in _SUBJECT_DEPS and (
+                        tokens[tokens[i].head].lemma in _SPEECH_LEMMAS) and ctx.quote_of[tokens[i].head] < 0:
+                    heads.add(i)
+    return speakers
+
+
+def _quote_side(ctx: _Context, quote: int, history: list[_Mention], profiles: dict, sent_of: list[int]) -> set:
+    """Actors a third-person pronoun inside quotation ``quote`` cannot mean: its speaker and whom the speaker
+    speaks for ("Its spokesman said... 'They attacked our positions,' he said"). A quotation whose speaker is
+    not named by its own attribution goes on from the last speaker before it."""
+    tokens = ctx.parse.tokens
+    heads = ctx.quote_speakers.get(quote, set())
+    named = [m for h in heads if (m := ctx.mention_at.get(h)) is not None]
+    keys = {m.key for m in named}
+    if not named:
+        opening = ctx.quote_of.index(quote)
+        last = next((m for m in reversed(history) if m.head < opening and ctx.quote_of[m.head] < 0
+                     and sent_of[opening] - sent_of[m.head] <= 1 and _speaker(ctx, tokens[m.head])), None)
+        if last is not None:
+            keys.add(last.key)
+            heads = {last.head, _governor(ctx, tokens[last.head]).i}  # "Its spokesman, X, said"
+    by_head = {m.head: m.key for m in history}
+    keys.update(by_head[h] for h in heads if h in by_head)
+    # '"They cannot afford it," said X, a defence analyst': not the analysts either
+    kinds = {tokens[d.head].lemma.lower() for d in ctx.mention_at.values() if d.type == "description" and d.key in keys}
+    keys.update(m.key for m in history if m.plural and m.lemma.removesuffix("s") in kinds)
+    for h in heads:
+        keys.update(by_head[c] for c in ctx.children[h] if tokens[c].dep == "poss" and c in by_head)
+    for key in list(keys):
+        p = profiles.get(key)
+        if p is not None and p.affiliation:
+            keys.add(p.affiliation)
+    return keys
+
+
+def _named_kinds(ctx: _Context, m: _Mention) -> list[str]:
+    """Common nouns compounded onto a reference noun that say which body it is ("the prisons agency")."""
+    return [t.lower for t in ctx.parse.tokens[m.first_token:m.head] if t.dep == "compound" and t.pos == "NOUN"
+            and t.i not in ctx.unit_at]
+
+
+def _cited(ctx: _Context, tok) -> bool:
+    """Whether ``tok`` is cited as a source: "according to the prisons agency", "the interior agency said"."""
+    tokens = ctx.parse.tokens
+    head = tokens[tok.head]
+    if tok.dep == "pobj" and head.lower == "to" and head.i > 0 and tokens[head.i - 1].lower == "according":
+        return True
+    return _speaker(ctx, tok) and tokens[_governor(ctx, tok).head].lemma != "report"
+
+
+def _owner_of_unnamed(ctx: _Context, tok) -> bool:
+    """Whether ``tok`` follows "of" after a noun that is no actor ("staff of the broadcaster")."""
+    tokens = ctx.parse.tokens
+    tok = _governor(ctx, tok)
+    prep = tokens[tok.head]
+    if tok.dep != "pobj" or prep.lower != "of" or prep.head == prep.i:
+        return False
+    owner = tokens[prep.head]
+    return owner.pos == "NOUN" and owner.i not in ctx.unit_at and owner.i not in ctx.mention_at
+
+
+def _credit(ctx: _Context, m: _Mention) -> bool:
+    """Whether ``m`` is the whole of a parenthesis in the first sentence ("(Reuters)" after a dateline)."""
+    tokens = ctx.parse.tokens
+    first, last = m.first_token, m.first_token
+    while last + 1 < len(tokens) and tokens[last + 1].end <= m.end:
+        last += 1
+    return first > 0 and last + 1 < len(tokens) and tokens[first - 1].text == "(" and tokens[last + 1].text == ")" \
+        and ctx.parse.sentences[0][1] > first
+
+
 def _relative_antecedent(ctx: _Context, tok, history: list[_Mention]):
     """"Lai Ching-te, whom Beijing calls a separatist": the noun the relative clause hangs on."""
     tokens = ctx.parse.tokens
@@ -1277,6 +1434,9 @@ def _resolve(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
     tokens = ctx.parse.tokens
     sent_of = _sentence_index(ctx.parse)
     profiles: dict[tuple, _Candidate] = {}
+    ctx.quote_of = _quotations(ctx.parse)
+    ctx.quote_speakers = _quote_speakers(ctx, sent_of)
+    ctx.mention_at = {m.head: m for m in mentions}
     for m in mentions:
         if m.type == "name" and m.key[0] not in ("anon",):
             p = profiles.get(m.key)
@@ -1299,6 +1459,7 @@ def _resolve(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
     history: list[_Mention] = []
     out: list[_Mention] = []
     employers: dict[tuple, _Candidate] = {}
+    absorbed: set[int] = set()
     for _, what, obj in items:
         if what == "mention":
             m = obj
@@ -1318,14 +1479,23 @@ def _resolve(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
             if m.head in role_tokens and m.type in ("role", "reference"):
                 key = _resolve_role(ctx, m, history, profiles, sent_of)
                 if key is not None:
+                    if m.within is not None:
+                        absorbed.add(id(m.within))  # "the U.N. watchdog" is the agency, not the U.N. itself
+                    resolved_tokens[m.head] = key  # "the island's defence ministry": the owner is known now
                     aliases[m.key] = key
                     m.key = key
                     m.type = "role"
                     out.append(m)
                     history.append(m)
                     continue
-                if m.type == "reference":
+                if m.type == "reference" and not (m.kind == ad.ORGANIZATION and _named_kinds(ctx, m) and (
+                        _cited(ctx, tokens[m.head]))):
                     continue
+                if m.type == "reference":
+                    # "according to the prisons agency": a body of its own the text has not named before
+                    name = ctx.parse.text[m.start:m.end]
+                    name = name[4:] if name.lower().startswith("the ") else name
+                    m.key, m.name = ("org", name.lower()), name
                 m.type = "name"
             out.append(m)
             history.append(m)
@@ -1341,6 +1511,7 @@ def _resolve(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
                 resolved_tokens[m.head] = m.key
                 out.append(m)
                 history.append(m)
+    out = [m for m in out if id(m) not in absorbed]
     for m in out:
         owner = employers.get(m.key)
         if owner is not None and m.type == "name" and m.code in (None, m.role):
@@ -1464,7 +1635,14 @@ def _governing_subjects(ctx: _Context, tok) -> tuple[set[int], dict[int, int]]:
     seen = 0
     while seen < 6:
         current = tokens[i]
-        if current.dep in ("ccomp", "xcomp", "advcl", "conj") and current.head != i:
+        if current.dep == "pcomp" and tokens[current.head].dep == "prep" and current.head != i:
+            # "China sent warships in what it called a punishment": the clause hangs on the main verb's phrase
+            parent = tokens[current.head].head
+            for c in ctx.children[parent]:
+                if tokens[c].dep in _SUBJECT_DEPS:
+                    found.setdefault(c, seen)
+            i = parent
+        elif current.dep in ("ccomp", "xcomp", "advcl", "conj") and current.head != i:
             parent = current.head
             for c in ctx.children[parent]:
                 if tokens[c].dep in _SUBJECT_DEPS:
@@ -1498,20 +1676,25 @@ def _reporting_subjects(ctx: _Context, tok) -> set[int]:
 
 def _age_noun(tokens, i: int) -> bool:
     """Whether token ``i`` ends "the 72-year-old" standing alone for a person (not "the 72-year-old man")."""
-    return tokens[i].lower == "old" and tokens[i].dep != "amod" and i >= 5 and tokens[i - 1].text == "-" and (
+    # the tagger often makes it a modifier of the verb after it ("The 54-year-old accused ...")
+    alone = tokens[i].dep != "amod" or i + 1 < len(tokens) and (tokens[i + 1].tag.startswith("VB") or (
+        tokens[i + 1].pos == "PUNCT"))
+    return tokens[i].lower == "old" and alone and i >= 5 and tokens[i - 1].text == "-" and (
         tokens[i - 2].lower in ("year", "years") and tokens[i - 3].text == "-" and tokens[i - 4].text.isdigit()
         and tokens[i - 5].lower in _DEFINITE)
 
 
 def _cataphor(ctx: _Context, tok, names: dict[int, _Mention]) -> _Mention | None:
-    """"In his first speech, Starmer promised...": a pronoun in a clause or phrase fronted before the subject
-    refers to that subject when it is a named person."""
+    """"In his first speech, Starmer promised...", "His government will not resign, Sharif said": a pronoun in a
+    clause or phrase fronted before the subject refers to that subject when it is a named person."""
     tokens = ctx.parse.tokens
     branch = tok
     while branch.head != branch.i and tokens[branch.head].head != branch.head:
         branch = tokens[branch.head]
     root = tokens[branch.head]
-    if branch.dep not in ("prep", "advcl", "npadvmod") or branch.i > tok.i and branch.dep == "prep":
+    # "His government will not back down, Sharif said": a reported clause fronted before its speaker too
+    reported = branch.dep == "ccomp" and root.lemma in _SPEECH_LEMMAS and branch.i < root.i
+    if branch.dep not in ("prep", "advcl", "npadvmod") and not reported or branch.i > tok.i and branch.dep == "prep":
         return None
     for child in ctx.children[root.i]:
         if tokens[child].dep in ("nsubj", "nsubjpass") and child > tok.i and branch.i < child:
@@ -1551,9 +1734,23 @@ def _resolve_pronoun(ctx: _Context, tok, history: list[_Mention], profiles: dict
         governing = {}  # "the ministry said, as Israel pressed its offensive": the nearer subject binds
     # "..., the coast guard said. Its spokesman said": the possessor of a speaker is a source going on speaking
     speaks = _speaker(ctx, tok) or tok.dep == "poss" and _speaker(ctx, tokens[tok.head])
+    patient = tok.dep == "nsubjpass" and tokens[tok.head].lemma in _PATIENT_VERBS
     best: dict[tuple, float] = {}
     # "The minister gave him 72 hours": an object pronoun is never its own clause's subject, by any of its names
-    subject_keys = {m.key for m in history if tokens[m.head].head == tok.head and tokens[m.head].dep in _SUBJECT_DEPS}
+    clause = tok.head
+    if tok.dep == "pobj" and tokens[clause].lower in _ARGUMENT_PREPS and tokens[clause].dep == "prep":
+        clause = tokens[clause].head  # "Police fired tear gas at them": the verb's own argument, not a place
+    clauses = {clause}
+    # "the government failed to pay them": the subject of "failed" pays; "forced staff down and threatened to kill
+    # them": a verb joined to another without a subject of its own shares that one's
+    while tokens[clause].head != clause and len(clauses) < 5 and (tokens[clause].dep == "xcomp" or (
+            tokens[clause].dep == "conj" and not any(tokens[c].dep in _SUBJECT_DEPS for c in ctx.children[clause]))):
+        clause = tokens[clause].head
+        clauses.add(clause)
+    subject_keys = {m.key for m in history if tokens[m.head].head in clauses and tokens[m.head].dep in _SUBJECT_DEPS}
+    quote = ctx.quote_of[tok.i] if ctx.quote_of else -1
+    # '"They shot anyone who ran," a witness said': a third person inside a quotation is never its speaker
+    speakers = _quote_side(ctx, quote, history, profiles, sent_of) if quote >= 0 else set()
     for m in reversed(history):
         if sent_of[tok.i] - sent_of[m.head] > _PRONOUN_WINDOW:
             break
@@ -1564,8 +1761,14 @@ def _resolve_pronoun(ctx: _Context, tok, history: list[_Mention], profiles: dict
             continue
         m_tok = tokens[m.head]
         same_clause_subject = m_tok.dep in _SUBJECT_DEPS and m_tok.head == tok.head
-        if "object" in features and not reflexive and m.key in subject_keys:
+        if "object" in features and not reflexive and m.key in subject_keys or m.key in speakers:
             continue
+        if p.role == "MED" and m_tok.dep in ("dobj", "dative") and tokens[m_tok.head].lemma in _SPEECH_LEMMAS:
+            continue  # "told reporters": the audience of a statement, not what the story goes on about
+        if _credit(ctx, m):
+            continue  # "NEW DELHI (Subcontinent Herald) -": the outlet credited, not an actor of the story
+        if "plural" in features and not p.plural and p.kind != ad.COUNTRY and _owner_of_unnamed(ctx, m_tok):
+            continue  # "forced staff of the broadcaster to the floor and threatened them": the staff
         score = _salience(ctx, m, sent_of, tok.i)
         subject = tokens[m.head].head if tokens[m.head].dep == "appos" else m.head
         if subject in own_subjects:
@@ -1583,6 +1786,10 @@ def _resolve_pronoun(ctx: _Context, tok, history: list[_Mention], profiles: dict
             score += 1.0 if p.gender == "female" else -1.0
         if m.key[0] == "anon":
             score -= 0.5
+        if patient and _governor(ctx, m_tok).dep in ("dobj", "nsubjpass"):
+            score += 3.0  # "They were charged": those the previous clause acted on, not who acted
+        if quote >= 0 and _speaker(ctx, m_tok) and ctx.quote_of[m.head] < 0:
+            score -= 3.0  # those quoted speak of themselves as "we": "they" in a quotation is someone else
         if "plural" in features and p.plural:
             score += 1.0  # a plural noun agrees better with "they" than an organization's singular name
         best[m.key] = max(best.get(m.key, -99.0), score)
@@ -1603,6 +1810,28 @@ def _resolve_pronoun(ctx: _Context, tok, history: list[_Mention], profiles: dict
     return _Mention(tok.start, tok.end, key, tok.text, p.kind, head=tok.i, first_token=tok.i, type="pronoun")
 
 
+def _clause_countries(ctx: _Context, tok, profiles: dict) -> set[str]:
+    """Countries of the speakers who report the clause that holds ``tok``, and of the subject of a verb of
+    governing it ("has ruled the country")."""
+    tokens = ctx.parse.tokens
+    verb = tok
+    for _ in range(6):
+        if verb.pos in ("VERB", "AUX") or verb.head == verb.i:
+            break
+        verb = tokens[verb.head]
+    heads = _reporting_subjects(ctx, tok)
+    if verb.lemma in _GOVERNING_VERBS:
+        heads |= {c for c in ctx.children[verb.i] if tokens[c].dep in _SUBJECT_DEPS}
+    found = set()
+    for h in heads:
+        m = ctx.mention_at.get(h)
+        p = profiles.get(m.key) if m is not None and m.head != tok.i else None
+        country = p.country or (p.code or "")[:3] if p is not None and p.kind != ad.COUNTRY else None
+        if country and len(country) == 3 and country != "IGO":
+            found.add(country)
+    return found
+
+
 def _family(role: str | None) -> str | None:
     return "armed" if role in _ARMED_NONSTATE else role
 
@@ -1617,6 +1846,12 @@ def _resolve_role(ctx: _Context, m: _Mention, history: list[_Mention], profiles:
         # subject of its own clause nor of the clause that reports it
         subjects = _reporting_subjects(ctx, ctx.parse.tokens[m.head])
         bound = {e.key for e in history if e.head in subjects}
+    # "the Gulf state", "the island": only the countries such an epithet can stand for
+    epithet = m.name.lower().removeprefix("the ").strip() if m.type == "reference" else ""
+    allowed = _epithets().get(epithet) or _epithets().get(noun) if epithet else None
+    kinds_named = _named_kinds(ctx, m) if m.type == "reference" else []
+    speakers_country = _clause_countries(ctx, ctx.parse.tokens[m.head], profiles) if (
+        m.type == "reference" and entry.role == ad.COUNTRY) else set()
     for earlier in reversed(history):
         if sent_of[m.head] - sent_of[earlier.head] > _ROLE_WINDOW:
             break
@@ -1628,22 +1863,29 @@ def _resolve_role(ctx: _Context, m: _Mention, history: list[_Mention], profiles:
         score = _salience(ctx, earlier, sent_of, m.head)
         if m.type == "reference":
             wanted = entry.role or ad.ORGANIZATION
-            if wanted == ad.COUNTRY and p.kind != ad.COUNTRY:
+            if wanted == ad.COUNTRY and (p.kind != ad.COUNTRY or allowed and (p.code or "")[:3] not in allowed):
                 continue
             if wanted == ad.COUNTRY and ctx.home and p.key == ("country", ctx.home):
                 score += 3.0  # "the country" is more often the one the story is set in than one just named
-            if wanted != ad.COUNTRY and (p.kind not in (ad.ORGANIZATION, ad.GROUP) or p.key[0] in ("composed", "gov")):
-                continue
+            if wanted == ad.COUNTRY and (p.code or "")[:3] in speakers_country:
+                score += 3.0  # "Tshisekedi said the country would not be divided": the speaker's own country
+            if wanted != ad.COUNTRY and (p.kind not in (ad.ORGANIZATION, ad.GROUP) or p.key[0] in ("composed", "gov")
+                                         and noun not in p.name.split()):
+                continue  # "the movement" after "the opposition movement", but "the group" is no bare "protesters"
             if wanted == "nonstate" and p.role in _STATE_ROLES:
+                continue
+            if m.within is not None and (p.key == m.within.key or not (p.code or "").startswith(m.within.code)):
                 continue
             if noun in p.name.split():
                 score += 3.0  # "the agency" after "International Atomic Energy Agency"
+            elif any(w[:5] not in p.name for w in kinds_named):
+                continue  # "the prisons agency" is no broadcaster named before
         elif m.kind == ad.PERSON:
             if p.kind != ad.PERSON:
                 continue
             if m.affiliation is not None and p.affiliation != m.affiliation and p.code != m.code:
                 continue
-            if m.country and p.country != m.country:
+            if m.country and (p.country or (p.code or "")[:3]) != m.country:
                 continue  # "the Kenyan leader" is not the Sudanese general
             if noun in p.title.split() or noun == p.title:
                 score += 5.0  # "the diplomat" after "a Russian diplomat", far more than any official's being near
@@ -1668,9 +1910,13 @@ def _resolve_role(ctx: _Context, m: _Mention, history: list[_Mention], profiles:
                     p.key[0] not in ("org", "entry")):
                 continue  # "the party" after "Georgian Dream", described as the ruling party
         best[earlier.key] = max(best.get(earlier.key, -99.0), score)
+    for country in speakers_country:
+        if ("country", country) in profiles:
+            # "The veteran leader has ruled the country since 1994": his own, however long ago it was named
+            best.setdefault(("country", country), 1.0)
     if not best:
         if m.type == "reference" and entry.role == ad.COUNTRY and ctx.home and (
-                ("country", ctx.home) in profiles):
+                ("country", ctx.home) in profiles) and (not allowed or ctx.home in allowed):
             return ("country", ctx.home)  # "the country", far from its last name, is the one the story is set in
         return None
     ranked = sorted(best.items(), key=lambda kv: -kv[1])
@@ -1707,11 +1953,17 @@ def find_actors(parse: Parse, doc_id: str, dictionary=None, published: str | Non
     mentions = _mentions(ctx)
     _merge_persons(parse.text, mentions)
     _merge_aliases(ctx, mentions)
-    _merge_bare_agents(mentions)
+    _merge_bare_agents(mentions, _headline_end(parse.text))
     mentions = _resolve(ctx, mentions)
     _inherit_country(mentions)
     _merge_office_holders(mentions)
     return _assemble(parse.text, doc_id, mentions, ctx.home)
+
+
+def _headline_end(text: str) -> int:
+    """Where the first line ends when it reads as a headline (no sentence-final full stop)."""
+    end = text.find("\n")
+    return end if end > 0 and not text[:end].rstrip().endswith(".") else 0
 
 
 def _home_country(parse: Parse, units: list[_Unit], unit_at: dict[int, _Unit]) -> str | None:
