@@ -342,3 +342,45 @@ def test_wire_service_clock_times_before_a_time_zone(parse):
     found = values(parse, "The ceasefire took effect at 0600 GMT.", "2013-03-22")
     assert found == {"0600 GMT": ("2013-03-22T06:00", "time")}
     assert values(parse, "In 1998 prices fell.") == {"1998": ("1998", "year")}
+
+
+def test_overnight_is_the_night_before_publication_unless_it_describes_a_noun(parse):
+    assert values(parse, "Prices fell overnight.") == {"overnight": ("2021-08-16TNI", "time")}
+    assert values(parse, "Shares rose in overnight trading.") == {}
+
+
+def test_year_end_told_in_the_past_before_december_is_last_year(parse):
+    assert values(parse, "Sales rose sharply by year-end.") == {"year-end": ("2020", "year")}
+    assert values(parse, "Sales will rise by the end of the year.") == {"the end of the year": ("2021", "year")}
+    assert values(parse, "Sales rose sharply by year-end.", "2021-12-20") == {"year-end": ("2021", "year")}
+
+
+def test_part_of_a_named_day_keeps_both(parse):
+    found = values(parse, "He was arrested on the morning of August 5 and freed on the evening of Friday.")
+    assert found == {"the morning of August 5": ("2021-08-05TMO", "time"),
+                     "the evening of Friday": ("2021-08-13TEV", "time")}
+    assert values(parse, "He spoke of the night of the long knives.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Talks resumed in mid-April.", "mid-April", ("2021-04", "month")),
+        ("Profit rose in the first half of 2012.", "the first half of 2012", ("2012-H1", "quarter")),
+        ("He said earlier today that it failed.", "earlier today", ("2021-08-17", "day")),
+        ("Talks collapsed this past weekend.", "this past weekend", ("2021-W32-WE", "week")),
+        ("He left a decade ago.", "a decade ago", ("2011", "year")),
+        ("He arrived in the early hours of Sunday.", "the early hours of Sunday", ("2021-08-15", "day")),
+        ("Prices rose in recent years.", "recent years", ("PXY", "range")),
+        ("Talks will continue in the coming weeks.", "the coming weeks", ("PXW", "range")),
+    ],
+)
+def test_news_time_phrases(parse, text, span, expected):
+    assert values(parse, text)[span] == expected
+
+
+def test_overnight_and_year_end_follow_tense_and_need_an_anchor():
+    assert resolve("overnight", "2013-03-22", "future") == ("2013-03-22TNI", "time")
+    assert resolve("the end of the year", "2013-03-22", "past") == ("2012", "year")
+    assert resolve("year-end", None) == (None, "year")
+    assert resolve("the afternoon of March 5, 2013", None) == ("2013-03-05TAF", "time")

@@ -12,13 +12,15 @@ value                     precision  example
 ========================  =========  ==================================================================
 ``YYYY-MM-DD``            day        "Friday", "March 22, 2013", "yesterday", "Tuesday last week", "Palm Sunday"
 ``YYYY-MM-DDTHH:MM``      time       "8 p.m. Sunday", "15:00 GMT"
-``YYYY-MM-DDTMO``         time       "this morning" (MO, AF afternoon, EV evening, NI night)
+``YYYY-MM-DDTMO``         time       "this morning", "the morning of May 5" (AF afternoon, EV evening, NI night:
+                                     "overnight", the night before publication when told in the past)
 ``YYYY-Www``              week       "last week" (ISO week)
 ``YYYY-Www-WE``           week       "the weekend"
 ``YYYY-MM``               month      "early December", "earlier this month", "April last year"
 ``YYYY-Qn``, ``YYYY-Hn``  quarter    "the third quarter", "the first half of 2012"
 ``YYYY-SP|SU|FA|WI``      season     "last summer"
-``YYYY``                  year       "2010", "last year", "six years ago"
+``YYYY``                  year       "2010", "last year", "six years ago", "year-end" (last year's when told
+                                     in the past before December)
 ``YYY``                   decade     "the 1990s"
 ``YY``                    century    "the 20th century" (19)
 ``PnY`` ``PnD`` ``PTnH``  duration   "five years", "90 days", "a decade" (P10Y), "several days" (PXD), "month-long"
@@ -106,7 +108,7 @@ def _first_words() -> frozenset[str]:
                if kind not in ("future_verb", "future_aux", "timezone") for key in table}
     openers |= {key[0] + "s" for key in lex.get("weekday", {})}
     openers |= {"the", "yesterday", "today", "tomorrow", "tonight", "every", "each", "once", "twice", "times",
-                "fiscal", "noon", "midday", "midnight", "that", "earlier", "later", "recent", "q", "'", "-"}
+                "fiscal", "noon", "midday", "midnight", "overnight", "that", "earlier", "later", "recent", "q", "'", "-"}
     return frozenset(openers)
 
 
@@ -225,6 +227,8 @@ class _Grammar:
         bare = j + 1 if self.w(j) == "the" else j
         if self.w(bare) in ("year", "month", "week", "decade", "century") and (bare > j or mod[0] - i > 1):
             unit = {"year": "Y", "month": "M", "week": "W", "decade": "DE", "century": "CE"}[self.w(bare)]
+            if unit == "Y" and "end" in self.low[i:mod[0]]:
+                return bare + 1, ("year_end",)
             return bare + 1, ("rel", unit, 0)
         found = self.core(j)
         if found and found[1][0] not in ("time",):
@@ -410,6 +414,8 @@ class _Grammar:
     def relative(self, i: int):
         the = self.w(i) == "the"
         start = i + 1 if the else i
+        if self.w(start) == "year" and self.w(start + 1) == "-" and self.w(start + 2) == "end":
+            return start + 3, ("year_end",)
         if the and self.w(start) == "weekend" or self.w(i) == "weekend" and self.w(i - 1) in ("over", "on"):
             return start + 1, ("weekend",)
         same = i + 2 if self.w(i) in ("that", "the") and self.w(i + 1) in ("same", "very") else \
@@ -457,6 +463,16 @@ class _Grammar:
     def named_day(self, i: int):
         w = self.w(i)
         offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}.get(w)
+        if w == "overnight" and self.w(i - 1) not in ("a", "an", "the"):
+            return i + 1, ("overnight",)
+        if w == "the" and self.phrase("part_of_day", i + 1):
+            # "the morning of March 5": that day's part, not the bare day
+            j, part = self.phrase("part_of_day", i + 1)
+            day = self.core(j + 1) if self.w(j) == "of" else None
+            if day and (day[1][0] in ("weekday", "holiday") or day[1][0] == "date" and day[1][3]
+                        or day[1][0] == "rel" and day[1][1] == "D"):
+                return day[0], ("time", day[1], part)
+            return None
         if offset is None:
             if w in ("this", "last") and self.phrase("part_of_day", i + 1):
                 j, part = self.phrase("part_of_day", i + 1)
@@ -847,6 +863,24 @@ def _meaning_value(meaning: tuple, anchor: dt.date | None, tense: str | None) ->
                 periods = [(dt.date(y, (number - 1) * size + 1, 1), _month_end(y, number * size)) for y in years]
                 year = years[_choose(periods, anchor, tense)]
         return f"{year}-{code}{number}", "quarter"
+    if kind == "time":
+        day_meaning, clock = meaning[1], meaning[2]
+        day_value = _meaning_value(day_meaning, anchor, tense)[0] if day_meaning else \
+            anchor.isoformat() if anchor else None
+        if day_value is None or len(day_value) != 10:
+            return None, "time"
+        return f"{day_value}T{clock}", "time"
+    if kind == "year_end":
+        if anchor is None:
+            return None, "year"
+        # Told in the past before December, "the end of the year" has passed: it is last year's.
+        return str(anchor.year - (tense == "past" and anchor.month < 12)), "year"
+    if kind == "overnight":
+        if anchor is None:
+            return None, "time"
+        # The night before publication when told in the past, the coming one otherwise.
+        night = anchor - dt.timedelta(days=tense in ("past", None))
+        return f"{night.isoformat()}TNI", "time"
     if anchor is None:
         return None, _PRECISION_OF_UNIT.get(meaning[1]) if kind in ("rel", "shift") else None
     if kind in ("rel", "anaphor"):
@@ -884,12 +918,6 @@ def _meaning_value(meaning: tuple, anchor: dt.date | None, tense: str | None) ->
         elif offset is None or tense == "past":
             delta = -((-delta) % 7)
         return (anchor + dt.timedelta(days=delta)).isoformat(), "day"
-    if kind == "time":
-        day_meaning, clock = meaning[1], meaning[2]
-        day_value = _meaning_value(day_meaning, anchor, tense)[0] if day_meaning else anchor.isoformat()
-        if day_value is None or len(day_value) != 10:
-            return None, "time"
-        return f"{day_value}T{clock}", "time"
     return None, None
 
 
@@ -1156,7 +1184,9 @@ def find_dates(parse: Parse, published: str | None) -> tuple[DateExpr, ...]:
             k += 1
             continue
         match = grammar.match(k)
-        if match and _is_quantity(match[1], words, k, match[0], parse, token_at):
+        if match and (_is_quantity(match[1], words, k, match[0], parse, token_at) or
+                      match[1] == ("overnight",) and parse.tokens and
+                      parse.tokens[token_at(words[k][1])].pos == "ADJ"):  # "overnight trading" is no time
             rejected.append((words[k][1], words[k][2]))
             match = None
         if not match:
