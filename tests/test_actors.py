@@ -894,3 +894,56 @@ def test_they_after_staff_of_an_organization_is_not_the_organization(parse):
     them = _word_actor(found, text, "them")
     assert them is None or them is not _word_actor(found, text, "Television")
     assert them is None or them is not _word_actor(found, text, "attackers")
+
+
+def test_a_name_tagged_as_an_organization_with_a_person_apposition_is_a_person(parse):
+    text = "Sylvain Ekenge, the army spokesman, said troops had retaken the town."
+    person = by_mention(find(parse, text), text, "Sylvain")
+    assert (person.kind, person.name, person.role) == ("person", "Sylvain Ekenge", "MIL")
+    assert text[person.mentions[0].start:person.mentions[0].end] == "Sylvain Ekenge"
+
+
+def test_a_name_whose_first_word_was_tagged_an_organization_keeps_its_surname(parse):
+    text = "Vikram Misri, India's foreign secretary, said the talks were constructive."
+    found = find(parse, text)
+    person = by_mention(found, text, "Vikram")
+    assert (person.kind, person.name, person.code) == ("person", "Vikram Misri", "INDGOV")
+    assert by_mention(found, text, "Misri") is person
+
+
+def test_a_given_name_the_tagger_left_out_joins_the_name(parse):
+    text = "Talks were led by Vikram Misri and his Nepalese counterpart Amrit Bahadur Rai."
+    found = find(parse, text)
+    assert by_mention(found, text, "Amrit").name == "Amrit Bahadur Rai"
+    assert by_mention(found, text, "Vikram").name == "Vikram Misri"
+
+
+def test_a_spokesman_for_a_non_state_body_takes_its_sector(parse):
+    text = '"We will not retreat," said Abdulrahman al-Rashid, a spokesman for the rebels.'
+    person = by_mention(find(parse, text), text, "Abdulrahman")
+    assert (person.role, person.code) == ("REB", "REB")
+    text = "A spokesman for the rebels said they had captured the airport."
+    assert by_mention(find(parse, text), text, "spokesman").code == "REB"
+    text = "The rebels' spokesman, Lawrence Kanyuka, said the group had taken the town."
+    assert by_mention(find(parse, text), text, "Lawrence").code == "REB"
+
+
+def test_a_name_tagged_as_an_organization_that_is_cited_or_paired_with_a_person_is_a_person(parse):
+    for text in ("According to Sylvain Ekenge, the talks collapsed.",
+                 "The talks were chaired by Sylvain Ekenge and Tina Salama."):
+        assert by_mention(find(parse, text), text, "Sylvain").kind == "person", text
+
+
+def test_a_name_the_tagger_split_before_a_particle_is_one_person(parse):
+    text = "Colombian senator Maria Fernanda Cabal de la Torre said the plan was illegal."
+    found = find(parse, text)
+    person = by_mention(found, text, "Maria")
+    assert person.name == "Maria Fernanda Cabal de la Torre" and person.code == "COLLEG"
+    assert by_mention(found, text, "Torre") is person
+
+
+def test_staff_of_a_transnational_body_carry_its_code(parse):
+    text = "Amnesty International researcher Abdullahi Hassan said civilians were killed."
+    assert by_mention(find(parse, text), text, "Abdullahi").code == "NGOHRI"
+    text = "Awol Allo, a lecturer at Keele University, said the premier was isolated."
+    assert by_mention(find(parse, text), text, "Awol").role == "EDU"

@@ -60,6 +60,8 @@ _BACKER_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "financ
 # articles in other languages that open names of groups ("Los Choneros", "Al-Shabaab", "La Familia")
 _AGE_FEATURES = frozenset({"pronoun", "person"})
 _ARTICLE_WORDS = frozenset({"Los", "Las", "La", "El", "Al", "Le", "Les", "Die", "Der"})
+_NAME_PARTICLES = frozenset({"de", "da", "del", "della", "di", "do", "dos", "das", "van", "von", "der", "den", "ter",
+                             "bin", "ibn", "bint", "al", "el", "le", "la"})
 _ALIAS_CUES = frozenset({"known as", "also known as", "better known as", "alias", "dubbed", "nicknamed", "also called"})
 # last words that make a capitalised name an organization's, whatever the tagger says
 _ORG_HEADS = frozenset({
@@ -158,7 +160,7 @@ def _units(parse: Parse, dictionary: ActorDictionary) -> list[_Unit]:
         for i in range(unit.start, unit.end):
             by_token[i] = unit
     units = list(matches)
-    for ent in list(parse.entities) + _untagged_organizations(parse):
+    for ent in _joined_names(parse) + _untagged_organizations(parse):
         kind = _NER_ACTOR.get(ent.label)
         inner = list({id(u): u for i in range(ent.start, ent.end) if (u := by_token.get(i))}.values())
         if ent.label == "PERSON" and _organization_named(parse, ent, inner):
@@ -198,6 +200,8 @@ def _units(parse: Parse, dictionary: ActorDictionary) -> list[_Unit]:
                 start = u.end
             if start >= ent.end:
                 continue
+            if start == ent.start and _given_name_left_out(parse, start, ent.end, by_token):
+                start -= 1  # "Amrit" + "Bahadur Rai": the tagger's name starts a word late
             for u in inner:
                 if u.start >= start:
                     units.remove(u)
@@ -217,9 +221,20 @@ def _units(parse: Parse, dictionary: ActorDictionary) -> list[_Unit]:
                 kind = ad.PERSON if titled is not None and titled.entry.agent and titled.entry.kind == ad.PERSON and (
                     _reads_as_person_name(parse.tokens[ent.start:ent.end])) else ad.ORGANIZATION
                 given = _given_name_before(parse, ent, by_token)
-                if kind == ad.ORGANIZATION and given < ent.start:
+                end = _surname_after(parse, ent, by_token) if kind == ad.ORGANIZATION else ent.end
+                given_first = "given" in _pronouns().get(parse.tokens[first].lower, ())
+                if kind == ad.ORGANIZATION and _reads_as_person_name(parse.tokens[first:end]) and (
+                        _described_as_person(parse, first, end, by_token)
+                        or end > ent.end and (_speaks(parse, first, end) or given_first)
+                        or given_first and (_speaks(parse, first, end) or _beside_a_person(parse, first, end))):
+                    # "Sylvain Ekenge, the army spokesman,", "Vikram Misri said": the tagger's organization is a
+                    # person, or the first half of one
+                    kind = ad.PERSON
+                elif kind == ad.ORGANIZATION and given < ent.start:
                     kind, first = ad.PERSON, given  # "Kithure Kindiki told parliament": the tagger saw half a name
-                units.append(_Unit(first, ent.end, ent.end_char, None, kind,
+                if kind != ad.PERSON:
+                    end = ent.end
+                units.append(_Unit(first, end, parse.tokens[end - 1].end, None, kind,
                                    ner="PERSON" if kind == ad.PERSON else "ORG"))
             elif not any(u.entry.user or _is_named(u.entry) for u in inner) and _uncovered(parse, ent.start, ent.end,
                                                                                          inner):
@@ -303,6 +318,23 @@ def _describing_body(parse: Parse, unit: _Unit, at: dict[int, _Unit]) -> _Unit |
         if body(other) and other.end == unit.start - 1 and tokens[other.head].dep != "pobj":
             return other
     return None
+
+
+def _joined_names(parse: Parse) -> list[Entity]:
+    """The tagger's entities, with a person's name it split in two joined again: a second part that opens
+    with a name particle ("Maria Fernanda" + "Cabal" + "de la Torre"), separated only by capitalised words."""
+    tokens = parse.tokens
+    joined: list[Entity] = []
+    for ent in parse.entities:
+        prev = joined[-1] if joined else None
+        if prev is not None and prev.label == ent.label == "PERSON" and tokens[ent.start].lower in _NAME_PARTICLES and (
+                all(t.pos == "PROPN" and t.text.istitle() and not t.ent_type for t in tokens[prev.end:ent.start])) and (
+                all(t.whitespace for t in tokens[prev.end - 1:ent.start])) and ent.start - prev.end <= 2:
+            joined[-1] = Entity(prev.start, ent.end, "PERSON", parse.text[prev.start_char:ent.end_char],
+                                prev.start_char, ent.end_char)
+        else:
+            joined.append(ent)
+    return joined
 
 
 def _untagged_organizations(parse: Parse) -> list[Entity]:
@@ -402,6 +434,64 @@ def _given_name_before(parse: Parse, ent, by_token: dict) -> int:
     head = tokens[_head_token(parse, start, ent.end)]
     speaks = head.dep in _SUBJECT_DEPS and tokens[head.head].lemma in _SPEECH_LEMMAS
     return start if speaks or "given" in _pronouns().get(tokens[start].lower, ()) else ent.start
+
+
+def _given_name_left_out(parse: Parse, start: int, end: int, by_token: dict) -> bool:
+    """Whether the one word before a tagged name is an untagged capitalised word compounded onto it, with no
+    other name word before it."""
+    tokens = parse.tokens
+    if start == 0:
+        return False
+    tok = tokens[start - 1]
+    before = tokens[start - 2] if start > 1 else None
+    return tok.pos == "PROPN" and tok.text.istitle() and not tok.ent_type and start - 1 not in by_token and (
+        tok.dep == "compound" and start <= tok.head < end and tok.whitespace) and not (
+        before is not None and before.pos == "PROPN" and before.text[:1].isupper())
+
+
+def _surname_after(parse: Parse, ent, by_token: dict) -> int:
+    """Where a name ends when the tagger labelled only its first words an organization ("Vikram" + "Misri"):
+    capitalised untagged words the tagged part is compounded onto."""
+    tokens = parse.tokens
+    end = ent.end
+    while end < len(tokens) and end - ent.end < 2 and (tok := tokens[end]).pos == "PROPN" and tok.text.istitle() and (
+            not tok.ent_type and end not in by_token and tokens[end - 1].whitespace):
+        end += 1
+    last = tokens[ent.end - 1]
+    return end if end > ent.end and last.dep == "compound" and ent.end <= last.head < end else ent.end
+
+
+def _speaks(parse: Parse, start: int, end: int) -> bool:
+    """Whether the span is the subject of a speech verb, or is cited ("according to X")."""
+    tokens = parse.tokens
+    head = tokens[_head_token(parse, start, end)]
+    if head.dep in _SUBJECT_DEPS and tokens[head.head].lemma in _SPEECH_LEMMAS:
+        return True
+    return start > 1 and tokens[start - 1].lower == "to" and tokens[start - 2].lower == "according"
+
+
+def _beside_a_person(parse: Parse, start: int, end: int) -> bool:
+    """Whether the span is coordinated with a name the tagger labelled a person ("X and Tina Salama")."""
+    tokens = parse.tokens
+    head = tokens[_head_token(parse, start, end)]
+    partners = [head.head] if head.dep == "conj" else []
+    partners += [t.i for t in tokens[end:end + 6] if t.dep == "conj" and t.head == head.i]
+    return any(tokens[i].ent_type == "PERSON" for i in partners)
+
+
+def _described_as_person(parse: Parse, start: int, end: int, by_token: dict) -> bool:
+    """Whether a person's title stands in apposition to the name: "X, a government spokesman," or
+    "the army spokesman, X,"."""
+    tokens = parse.tokens
+    head = _head_token(parse, start, end)
+
+    def person_title(i: int) -> bool:
+        u = by_token.get(i)
+        return u is not None and u.entry is not None and u.entry.agent and u.entry.kind == ad.PERSON
+
+    if tokens[head].dep == "appos" and person_title(tokens[head].head):
+        return True
+    return any(t.dep == "appos" and t.head == head and person_title(t.i) for t in tokens[end:end + 8])
 
 
 def _reads_as_person_name(tokens) -> bool:
@@ -710,7 +800,9 @@ def _person_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> Non
         name = text
         role = title_unit.entry.role if title_unit else None
         tokens = ctx.parse.tokens
-        body = next((u for u in titles[1:] if u.entry.kind != ad.PERSON and tokens[u.head].dep == "poss"), None)
+        body = next((u for u in titles[1:] if u.entry.kind != ad.PERSON and (
+            tokens[u.head].dep == "poss" or tokens[u.head].dep == "pobj" and tokens[tokens[u.head].head].lower in (
+                "for", "of"))), None)
         if role in (None, "GOV") and body is not None:
             role = body.entry.role  # "the guerrillas' chief negotiator": the body's sector, not a government's
         if body is not None and org_mention is None:
@@ -719,10 +811,15 @@ def _person_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> Non
             country = country or org_mention.country
             if role in (None, "GOV") and org_mention.role:
                 role = org_mention.role
-            code = org_mention.code if not org_mention.country or role == org_mention.role else None
+            # "Amnesty International researcher X": a transnational body's staff carry its code, whatever their trade
+            code = org_mention.code if not org_mention.country or role == org_mention.role or (
+                org_mention.country in ("NGO", "IGO")) else None
             code = code or (org_mention.country + role if org_mention.country and role else org_mention.code)
+        elif country:
+            code = country + role if role else country
         else:
-            code = (country + role if role else country) if country else None
+            # "the rebels' spokesman": a body with no country still gives its sector code
+            code = _compose(None, body.entry) if body is not None and role == body.entry.role else None
         if title_unit is not None and role in _FORMER_ROLES and _former(ctx, title_unit):
             role, code = "ELI", (country or "") + "ELI"  # "former president Carlos Menem": an elite, out of office
         title = _title_text(ctx, title_unit) if title_unit else None
@@ -771,7 +868,8 @@ def _descriptions(ctx: _Context, unit: _Unit):
 def _agent_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> None:
     entry = unit.entry
     tokens = ctx.parse.tokens
-    linked = [u for u in _linked_units(ctx, unit, person=False) if not (u.entry and u.entry.agent)]
+    around = _linked_units(ctx, unit, person=False)
+    linked = [u for u in around if not (u.entry and u.entry.agent)]
     orgs = [u for u in linked if _is_org(u)]
     countries = [u for u in linked if _is_country_like(u)]
     if not linked:
@@ -799,6 +897,10 @@ def _agent_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> None
     role = entry.role
     if org_mention is not None and entry.kind == ad.PERSON and role == "GOV" and org_mention.role:
         role = org_mention.role
+    speaks_for = next((u for u in around if u.entry and u.entry.agent and u.entry.kind == ad.GROUP and (
+        u.entry.role not in (None, "GOV"))), None) if entry.kind == ad.PERSON and role == "GOV" and not linked else None
+    if speaks_for is not None:
+        role, code = speaks_for.entry.role, _compose(None, speaks_for.entry)  # "a spokesman for the rebels"
     if role in _FORMER_ROLES and _former(ctx, unit):
         role, code = "ELI", (country or "") + "ELI"
     # the mention spans the noun and its country words; a named organization keeps its own mention
