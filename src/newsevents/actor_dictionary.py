@@ -413,6 +413,21 @@ def read_pronouns() -> dict[str, frozenset[str]]:
     return table
 
 
+def read_demonyms() -> dict[str, str]:
+    """The demonym rows of ``countries.tsv``: each demonym or plural ("Turkish", "Syrians") -> its country's code."""
+    table: dict[str, str] = {}
+    for name, text in bundled_texts():
+        if name != "countries.tsv":
+            continue
+        for line in text.splitlines():
+            cols = line.split("\t")
+            if line.startswith("#") or len(cols) <= 4 or cols[4].strip() != DEMONYM or not cols[2].strip():
+                continue
+            for word in cols[0].split("|"):
+                table.setdefault(word.strip(), cols[2].strip())
+    return table
+
+
 def read_epithets() -> dict[str, frozenset[str]]:
     """``epithets.tsv``: a phrase that refers back to a country ("gulf state") -> the countries it can mean."""
     table = {}

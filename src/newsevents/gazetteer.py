@@ -149,6 +149,10 @@ class Gazetteer:
             found = [e for e in found if e.feature != "city"]
         return max(found, key=lambda e: e.population).index if found else None
 
+    def countries(self) -> list[Entry]:
+        """The entries of whole countries (codes without a subdivision part)."""
+        return [self.entry(i) for code, i in self._by_code().items() if "-" not in code]
+
     def _by_code(self) -> dict[str, int]:
         if not hasattr(self, "_codes"):
             self._codes = {}

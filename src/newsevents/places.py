@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from . import gazetteer
+from . import actor_dictionary, gazetteer
 from .gazetteer import Entry, Gazetteer, name_key
 from .model import Parse, Place, Token
 
@@ -703,13 +703,7 @@ def _pick(key: str, group: list[Mention], groups: dict[str, list[Mention]], pick
 def _demonyms() -> dict[str, str]:
     """Demonyms and country adjectives ("Turkish", "Syrians") -> ISO3, from the actors' country table.
     US ones are left out: "American" is everywhere and the US has a namesake of most towns."""
-    path = Path(str(resources.files("newsevents") / "data" / "actors" / "countries.tsv"))
-    table = {}
-    for row in gazetteer.read_table(path):
-        if len(row) > 4 and row[4] == "demonym" and row[2] and row[2] != "USA":
-            for word in row[0].split("|"):
-                table.setdefault(word, row[2])
-    return table
+    return {word: code for word, code in actor_dictionary.read_demonyms().items() if code != "USA"}
 
 
 def _demonym_countries(parse: Parse) -> Counter[str]:
@@ -723,8 +717,7 @@ def _demonym_countries(parse: Parse) -> Counter[str]:
 def _small_countries() -> frozenset[str]:
     """ISO3 codes of countries under ``SMALL_COUNTRY`` people."""
     gaz = gazetteer.load()
-    return frozenset(gaz.entry(i).country for code, i in gaz._by_code().items()
-                     if "-" not in code and gaz.entry(i).population < SMALL_COUNTRY)
+    return frozenset(e.country for e in gaz.countries() if e.population < SMALL_COUNTRY)
 
 
 def _foreign_namesake_province(entry: Entry) -> bool:
