@@ -6,6 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import newsevents
 from newsevents import quotes
 from newsevents.evaluate import quotes as scoring
 from newsevents.model import Actor, Event, Span
@@ -522,16 +523,16 @@ def _org(actor_id, text, word, kind="organization"):
     return Actor(id=actor_id, name=word, kind=kind, mentions=(Span(start, start + len(word), word),))
 
 
-def test_unresolved_pronoun_source_falls_back_to_the_host_clause_subject(parse):
-    text = 'The army shelled the town in what it described as a "counter-terrorism operation".'
-    q = only(run(parse, text, [_org("army", text, "The army")]))
-    assert (q.kind, q.speaker_text, q.speaker) == ("mixed", "it", "army")
-    # "it" cannot stand for a person, nor "it" for a plural noun.
-    assert only(run(parse, text, [_org("army", text, "The army", kind="person")])).speaker is None
-    text = 'The rebels attacked the base, in what it called "revenge for the massacre".'
-    assert only(run(parse, text, [_org("rebels", text, "The rebels", kind="group")])).speaker is None
-    text = 'The rebels attacked the base, in what they called "revenge for the massacre".'
-    assert only(run(parse, text, [_org("rebels", text, "The rebels", kind="group")])).speaker == "rebels"
+@pytest.mark.parametrize("text, speaker_name", [
+    ('The army shelled the town in what it described as a "counter-terrorism operation".', "army"),
+    ('The rebels attacked the base, in what they called "revenge for the massacre".', "rebels"),
+])
+def test_in_what_it_called_speaker_is_the_host_clause_subject_through_the_pipeline(text, speaker_name):
+    article = newsevents.extract(text)
+    quote = only(article.quotes)
+    actors = {a.id: a for a in article.actors}
+    assert (quote.kind, quote.speaker_text) == ("mixed", text.split(" what ")[1].split()[0])
+    assert actors[quote.speaker].name == speaker_name
 
 
 def test_belief_inside_a_reported_clause_is_part_of_that_report(parse):

@@ -46,8 +46,6 @@ SIGN_JOINERS = {"that", "which", "with", "the", "were", "was", "is", "are", "in"
 # Quantifiers standing for the group named just before them ("The protesters, many carrying banners ...").
 PARTITIVES = {"many", "some", "most", "several", "others", "few", "all", "one", "dozens", "hundreds", "thousands",
               "scores", "both", "each"}
-# Pronoun sources whose antecedent the quotes stage may look for itself, with the number they need.
-PRONOUN_NUMBER = {"it": "singular", "they": "plural"}
 # A quotation this short that no cue introduces is a scare quote or a title, not speech.
 MIN_UNATTRIBUTED_TOKENS = 6
 # A quotation shorter than this, or without a verb, is a fragment: quoted words inside reported speech.
@@ -335,7 +333,6 @@ class _Attr:
     frames: frozenset[str] = field(default_factory=frozenset)
     medium: Span | None = None
     gap: tuple[int, int] | None = None  # the cue phrase, when it interrupts the content
-    antecedent: int | None = None  # for a pronoun source: the subject of the clause the cue's clause hangs from
 
 
 def _cue_frames(tree: _Tree, i: int, lex: Lexicon) -> tuple[tuple[int, int], frozenset[str]] | None:
@@ -707,8 +704,7 @@ def _find_attrs(tree: _Tree, lex: Lexicon, quoted: list[int]) -> list[_Attr]:
         medium = _medium(tree, i, sentence, lex, blocked | {j for j in range(*sentence) if quoted[j] >= 0})
         if medium is None and tree.tokens[speaker].lemma.lower() in lex.channels:
             medium = tree.char_span(*speaker_range)
-        attrs.append(_Attr(cue, speaker, speaker_range, content, clause, frames, medium, gap,
-                           _host_subject(tree, i, speaker)))
+        attrs.append(_Attr(cue, speaker, speaker_range, content, clause, frames, medium, gap))
     # A phrase attribution inside the clause someone else reports ("said that he welcomed the victory")
     # is part of that report, not a statement of its own.
     clauses = [x.content for x in attrs if x.clause and x.content]
@@ -717,23 +713,6 @@ def _find_attrs(tree: _Tree, lex: Lexicon, quoted: list[int]) -> list[_Attr]:
     attrs.extend(_document_settings(tree, lex, quoted))
     attrs.sort(key=lambda x: x.cue[0])
     return attrs
-
-
-def _host_subject(tree: _Tree, i: int, speaker: int) -> int | None:
-    """``China's military sent ... in what it called ...``: the subject of the clause hosting cue ``i``."""
-    tokens = tree.tokens
-    if tokens[speaker].lower not in PRONOUN_NUMBER or tokens[i].dep not in ("pcomp", "relcl", "advcl", "acl"):
-        return None
-    node = i
-    for _ in range(4):
-        head = tokens[node].head
-        if head == node or tree.sentence[head] != tree.sentence[i]:
-            return None
-        node = head
-        if tokens[node].pos in ("VERB", "AUX"):
-            subj = tree.child(node, "nsubj")
-            return subj if subj is not None and subj != speaker and tokens[subj].pos in ("NOUN", "PROPN") else None
-    return None
 
 
 def _performs_act(tree: _Tree, i: int, lex: Lexicon) -> bool:
@@ -1054,22 +1033,8 @@ def _actor_at(index: list[tuple[int, int, str]], start: int, end: int) -> str | 
     return best[2] if best else None
 
 
-def _agreeing_actor(tree: _Tree, attr: _Attr, index, by_id: dict[str, Actor]) -> str | None:
-    """The actor of a pronoun source's antecedent, when the two agree in number and animacy."""
-    antecedent = tree.tokens[attr.antecedent]
-    actor_id = _actor_at(index, antecedent.start, antecedent.end)
-    actor = by_id.get(actor_id) if actor_id else None
-    if actor is None:
-        return None
-    plural = antecedent.tag in ("NNS", "NNPS")
-    if PRONOUN_NUMBER[tree.tokens[attr.speaker].lower] == "singular":
-        return actor_id if not plural and actor.kind != "person" else None
-    return actor_id if plural or actor.kind in ("organization", "group") else None
-
-
 def _build(tree: _Tree, doc_id: str, results, actors: Sequence[Actor], events: Sequence[Event]):
     index = _actor_index(actors)
-    by_id = {a.id: a for a in actors}
     out: list[Attribution] = []
     seen: set[tuple[int, int]] = set()
     for attr, kind, span in results:
@@ -1092,8 +1057,6 @@ def _build(tree: _Tree, doc_id: str, results, actors: Sequence[Actor], events: S
                 head = tree.tokens[attr.speaker]
                 speaker_id = _actor_at(index, head.start, head.end) or _actor_at(
                     index, speaker_span.start, speaker_span.end)
-            if speaker_id is None and attr.antecedent is not None:
-                speaker_id = _agreeing_actor(tree, attr, index, by_id)
             medium = attr.medium.text if attr.medium is not None else None
             event_id = next((e.id for e in events if e.trigger.start < cue_span.end
                              and cue_span.start < e.trigger.end), None)
