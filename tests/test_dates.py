@@ -268,7 +268,10 @@ DATEISH = ["the", "last", "next", "this", "early", "late", "mid", "-", "of", "on
            "29", "0", "2020", "1999", "9999", "13/45/2020", "2021-02-30", "31/02/2020", "25:00", "15:00", "GMT",
            "p.m.", "February", "Feb", "May", "Friday", "Fridays", "week", "weeks", "year", "month", "quarter",
            "half", "first", "second", "century", "21st", "1990s", "'90s", "ago", "from", "now", "summer", "Easter",
-           "Christmas", "day", "before", "after", "that", "same", "every", "each", "twice", "Q", "4", "Q5"]
+           "Christmas", "day", "before", "after", "that", "same", "every", "each", "twice", "Q", "4", "Q5",
+           "half", "and", "an", "quarter", "1/2", "1.5", "2,000", "\u2013", "fortnight", "weeklong", "monthslong",
+           "all", "night", "morning", "to", "through", "until", "later", "ahead", "hours", "plus", "odd", "Monday",
+           "June", "2011-12", "winter", "mid", "midyear", "prior", "another"]
 
 
 @given(st.lists(st.sampled_from(DATEISH), max_size=12), st.sampled_from([PUBLISHED, None, "2020-02-29", "bad"]))
@@ -384,3 +387,171 @@ def test_overnight_and_year_end_follow_tense_and_need_an_anchor():
     assert resolve("the end of the year", "2013-03-22", "past") == ("2012", "year")
     assert resolve("year-end", None) == (None, "year")
     assert resolve("the afternoon of March 5, 2013", None) == ("2013-03-05TAF", "time")
+
+
+# --- issue #7: wider TimeML coverage ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("half a century", ("P50Y", "duration")),
+        ("a year and a half", ("P18M", "duration")),
+        ("two and a half years", ("P30M", "duration")),
+        ("three-and-a-half years", ("P42M", "duration")),
+        ("2 1/2 hours", ("PT150M", "duration")),
+        ("half an hour", ("PT30M", "duration")),
+        ("an hour and a half", ("PT90M", "duration")),
+        ("a quarter-century", ("P25Y", "duration")),
+        ("a quarter of a century", ("P25Y", "duration")),
+        ("1.5 years", ("P1.5Y", "duration")),
+        ("a year and a half ago", ("2020-02", "month")),
+    ],
+)
+def test_fractions_of_a_unit(text, expected):
+    assert resolve(text, PUBLISHED) == expected
+
+
+def test_numbers_with_thousands_separators(parse):
+    assert resolve("5,000 years", PUBLISHED) == ("P5000Y", "duration")
+    assert resolve("2,000 years ago", PUBLISHED) == ("PAST_REF", "ref")  # before any four-digit year
+    assert values(parse, "The flood killed 2,000 people in 1999.") == {"1999": ("1999", "year")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hundreds of years", ("PXY", "duration")),
+        ("thousands of years ago", ("PAST_REF", "ref")),
+        ("a fortnight", ("P2W", "duration")),
+        ("the past fortnight", ("P2W", "range")),
+        ("20-odd years", ("P20Y", "duration")),
+        ("another year", ("P1Y", "duration")),
+        ("the prior year", ("2020", "year")),
+        ("this financial year", ("2021", "year")),
+        ("long ago", ("PAST_REF", "ref")),
+        ("mid-year", ("2021", "year")),
+        ("midweek", ("2021-W33", "week")),
+        ("the winter of 2011-12", ("2011-WI", "season")),
+        ("Mothering Sunday 2013", ("2013-03-10", "day")),
+    ],
+)
+def test_more_news_phrases(text, expected):
+    assert resolve(text, PUBLISHED) == expected
+
+
+def test_vague_plural_units_before_later_or_after(parse):
+    assert values(parse, "Hours later, police arrived.") == {"Hours": ("PTXH", "duration")}
+    assert values(parse, "It struck days before the vote.") == {"days": ("PXD", "duration")}
+    found = values(parse, "They waited well into the summer months before leaving.")
+    assert "months" not in found
+
+
+def test_the_weeks_ahead_and_over_the_years(parse):
+    assert values(parse, "The court will rule in the weeks ahead.") == {"the weeks ahead": ("PXW", "range")}
+    assert values(parse, "Over the years, the town grew.") == {"the years": ("PXY", "duration")}
+
+
+def test_one_word_and_counted_long_durations(parse):
+    assert values(parse, "A weeklong festival followed a monthslong search.") == {
+        "weeklong": ("P1W", "duration"), "monthslong": ("PXM", "duration")}
+    assert values(parse, "It ended a decade-long war.") == {"a decade-long": ("P10Y", "duration")}
+
+
+def test_part_of_day_told_against_the_last_date(parse):
+    text = "The fighting began on March 3, 2020. That night, rebels fled. The next morning, troops arrived."
+    found = values(parse, text)
+    assert found["That night"] == ("2020-03-03TNI", "time")
+    assert found["The next morning"] == ("2020-03-04TMO", "time")
+    found = values(parse, "On Sunday the road closed, but it reopened by early afternoon.")
+    assert found["early afternoon"] == ("2021-08-15TAF", "time")
+
+
+def test_the_unit_before_or_after_counts_from_the_last_date(parse):
+    found = values(parse, "Sales rose in 2010. The year before, they fell.")
+    assert found["The year before"] == ("2009", "year")
+
+
+def test_a_year_ago_after_a_unit_word_is_no_rate(parse):
+    found = values(parse, "Output rose from the same month a year ago.")
+    assert found["a year ago"] == ("2020", "year")
+    assert "a week" not in values(parse, "Lessons cost \u00a34.50 a week.")
+
+
+def test_the_year_to_a_month_is_a_duration_but_not_before_a_verb(parse):
+    assert values(parse, "Prices rose 2 percent in the year to February.")["the year"] == ("P1Y", "duration")
+    assert "the week" not in values(parse, "Lanes will close through the week to repair a sewer.")
+
+
+def test_all_week_and_how_long_ago(parse):
+    assert values(parse, "The banks were closed all week.") == {"all week": ("P1W", "duration")}
+    assert values(parse, "Nobody knows how long ago he died.") == {}
+
+
+def test_en_dash_year_pair_keeps_the_text_offsets(parse):
+    text = "The 1957\u201358 expedition crossed Antarctica."
+    found = find_dates(parse(text), PUBLISHED)
+    assert [(d.text, d.value) for d in found] == [("1957", "1957"), ("58", "1958")]
+    assert all(text[d.start:d.end] == d.text for d in found)
+
+
+def test_a_clock_time_right_after_a_day_falls_on_that_day(parse):
+    found = values(parse, "The launch is set for Wednesday, March 27, at 10 a.m.", "2013-03-22")
+    assert found["10 a.m."] == ("2013-03-27T10:00", "time")
+    found = values(parse, "The fair runs Saturday, March 28, from noon to 8 p.m.", "2013-03-22")
+    assert found["8 p.m."] == ("2013-03-28T20:00", "time")
+    found = values(parse, "He left on March 3. At 10 a.m. the next shift began.")
+    assert found["10 a.m."][0].startswith("2021-08-17")
+
+
+def test_a_season_does_not_swallow_of(parse):
+    found = find_dates(parse("It was the winter of discontent."), PUBLISHED)
+    assert all(not d.text.endswith("of") for d in found)
+
+
+def test_a_range_of_months_without_a_year_runs_forward(parse):
+    found = values(parse, "The storm season runs from June to November.", "2013-03-22")
+    assert found == {"June": ("2013-06", "month"), "November": ("2013-11", "month")}
+    found = values(parse, "Prices fell in October and rose in March.", "2013-03-22")
+    assert found == {"October": ("2012-10", "month"), "March": ("2013-03", "month")}
+    found = values(parse, "The program ran from January through June.", "2013-03-22")
+    assert found == {"January": ("2012-01", "month"), "June": ("2012-06", "month")}
+
+
+def test_last_the_verb_stays_out_of_a_duration(parse):
+    assert values(parse, "The talks will last two days.") == {"two days": ("P2D", "duration")}
+    assert values(parse, "Prices rose over the last six months.") == {"the last six months": ("P6M", "range")}
+
+
+def test_a_weekday_listed_after_another_follows_it(parse):
+    found = values(parse, "The opposition called a strike for next Wednesday and Thursday.", "2013-03-22")
+    assert found == {"next Wednesday": ("2013-03-27", "day"), "Thursday": ("2013-03-28", "day")}
+    found = values(parse, "Markets were shut Friday and Monday.", "2013-03-22")
+    assert found["Monday"] == ("2013-03-18", "day")  # told in the past: not the coming Monday
+
+
+def test_a_named_day_after_until_in_the_past_tense_is_still_ahead(parse):
+    assert values(parse, "The judge adjourned the trial until April 8.", "2013-03-22") == {
+        "April 8": ("2013-04-08", "day")}
+    assert values(parse, "The trial was adjourned until Monday.", "2013-03-22") == {"Monday": ("2013-03-25", "day")}
+    assert values(parse, "He stayed in Paris until April.", "2013-03-22") == {"April": ("2012-04", "month")}
+    found = values(parse, "He did not seek help until April 28.", "2013-03-22")
+    assert found == {"April 28": ("2012-04-28", "day")}  # negated: it did happen then
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("every other week", ("P2W", "set")),
+        ("every morning", ("XXXX-XX-XXTMO", "set")),
+        ("FY2013", ("2013", "year")),
+        ("FY13", ("2013", "year")),
+    ],
+)
+def test_sets_and_fiscal_years(text, expected):
+    assert resolve(text, PUBLISHED) == expected
+
+
+def test_longer_modifiers_keep_the_value(parse):
+    found = values(parse, "Sales rose in the first weeks of the year and in the closing days of March.")
+    assert found == {"the first weeks of the year": ("2021", "year"), "the closing days of March": ("2021-03", "month")}

@@ -13,7 +13,8 @@ value                     precision  example
 ``YYYY-MM-DD``            day        "Friday", "March 22, 2013", "yesterday", "Tuesday last week", "Palm Sunday"
 ``YYYY-MM-DDTHH:MM``      time       "8 p.m. Sunday", "15:00 GMT"
 ``YYYY-MM-DDTMO``         time       "this morning", "the morning of May 5" (AF afternoon, EV evening, NI night:
-                                     "overnight", the night before publication when told in the past)
+                                     "overnight", the night before publication when told in the past); "that
+                                     night", "the next morning", "by early afternoon" on the last day named
 ``YYYY-Www``              week       "last week" (ISO week)
 ``YYYY-Www-WE``           week       "the weekend"
 ``YYYY-MM``               month      "early December", "earlier this month", "April last year"
@@ -23,7 +24,10 @@ value                     precision  example
                                      in the past before December)
 ``YYY``                   decade     "the 1990s"
 ``YY``                    century    "the 20th century" (19)
-``PnY`` ``PnD`` ``PTnH``  duration   "five years", "90 days", "a decade" (P10Y), "several days" (PXD), "month-long"
+``PnY`` ``PnD`` ``PTnH``  duration   "five years", "90 days", "a decade" (P10Y), "several days" (PXD), "month-long",
+                                     "weeklong", "hours later" (PTXH), "a fortnight" (P2W); a spelled-out fraction
+                                     counts in the next smaller unit ("a year and a half" P18M, "half an hour"
+                                     PT30M), digits stay as written ("1.5 years" P1.5Y)
 ``PnY`` ...               range      "the past two years": a stretch ending (or starting) at publication
 ``YYYY/YYYY``             range      "2009-10" read by :func:`resolve` (``find_dates`` gives each year)
 ``PRESENT_REF`` ...       ref        "now", "recently", "years ago" (PAST_REF), "the future" (FUTURE_REF)
@@ -31,8 +35,9 @@ value                     precision  example
 ========================  =========  ==================================================================
 
 Modifiers such as "early", "late", "mid-" and "the end of" widen the span but keep the value of what they
-modify (TimeML keeps them apart in ``mod``). "The next day", "the following month" count from the last date
-the text named (else from publication). Without a usable publication date, only expressions that name
+modify (TimeML keeps them apart in ``mod``). "The next day", "the following month", "the year before" count
+from the last date the text named (else from publication); a bare clock time just after a named day falls on
+that day ("Wednesday, March 27, at 10 a.m."). Without a usable publication date, only expressions that name
 their year get a value.
 """
 
@@ -42,6 +47,8 @@ import bisect
 import calendar
 import datetime as dt
 import re
+from decimal import Decimal
+from fractions import Fraction
 from functools import lru_cache
 from importlib import resources
 
@@ -49,7 +56,8 @@ from .model import DateExpr, Parse
 
 __all__ = ["find_dates", "load_words", "resolve"]
 
-_WORD_RE = re.compile(r"[AaPp]\.[Mm]\.|\d{1,4}(?:[:/.\-]\d{1,4})+|\d+(?:st|nd|rd|th|s)?|'\d\ds|[A-Za-z]+|\S")
+_WORD_RE = re.compile(r"[AaPp]\.[Mm]\.|\d{1,4}(?:[:/.\-]\d{1,4})+|\d{1,3}(?:,\d{3})+(?!\d)"
+                      r"|\d+(?:st|nd|rd|th|s)?|'\d\ds|[A-Za-z]+|\S")
 _NUMERIC_DATE = re.compile(r"(\d{1,4})([/.\-])(\d{1,2})\2(\d{2,4})$")
 _YEAR_PAIR = re.compile(r"(\d{4})[-/](\d{2}|\d{4})$")
 _DAY_RANGE = re.compile(r"(\d{1,2})-(\d{1,2})$")
@@ -59,8 +67,15 @@ _WIRE_CLOCK = re.compile(r"([01]\d|2[0-3])([0-5]\d)$")
 _ORDINAL = re.compile(r"(\d{1,2})(?:st|nd|rd|th)$")
 _DECADE = re.compile(r"(?:(\d{2})|')?(\d)0s$")
 _QUARTER = re.compile(r"q([1-4])$")
+# One character for one, so offsets stay those of the text: curly apostrophe, en dash and Unicode hyphens.
+_PLAIN_CHARS = str.maketrans({"\u2019": "'", "\u2013": "-", "\u2010": "-", "\u2011": "-"})
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+$")
+_DECIMAL = re.compile(r"\d{1,3}\.\d{1,2}$")
+_HALF = Fraction(1, 2)
 _PREFER_FUTURE = ("future", "progressive")
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_SMALLER_UNIT = {"Y": ("M", 12), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60),
+                 "MIN": ("S", 60)}
 _UNIT_CODE = {"S": "TS", "MIN": "TM", "H": "TH", "D": "D", "W": "W", "M": "M", "Y": "Y"}
 _PRECISION_OF_UNIT = {"D": "day", "W": "week", "M": "month", "Y": "year", "DE": "decade", "CE": "century",
                       "Q": "quarter", "WE": "week"}
@@ -69,9 +84,16 @@ _AFTER_NUMBER_NOT_DATE = {"%", "percent", "people", "troops", "votes", "km", "mi
                           "meters", "tons", "tonnes", "dollars", "euros", "pounds", "units", "cases"}
 _BEFORE_HOLIDAY = {"on", "at", "over", "before", "after", "since", "until", "till", "by", "during", "around",
                    "this", "last", "next", "for"}
+_DAY_STEP = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1}
+_PERIOD_CLOSERS = {"to", "through", "until", "till"}
+_SPAN_PREPOSITIONS = {"over", "through", "throughout", "across", "in"}
+_AFTER_VAGUE_SPAN = {"later", "earlier", "after", "before", "afterwards", "afterward"}
 _YEAR_OWNERS = {"its", "their", "his", "her", "our"}
 _YEAR_SPAN_OPENERS = {"between", "since", "until", "till", "during"}
 DATELINE_CHARS = 300
+_RANGE_LINKS = {"to", "through", "until", "till", "-", "\u2013", "through to"}
+_WEEKDAY_LINKS = {"and", "or", ",", "to", "through", "until", "-", "\u2013", "and on", "or on"}
+_CLOCK_REACH = 12  # characters between a day and a clock time that still sets that day: ", at about "
 _ANAPHOR_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y"}
 _ANAPHOR_CODES = frozenset(_ANAPHOR_UNITS.values())
 _NEGATIVE_ENTITY = {"MONEY", "PERCENT", "QUANTITY"}
@@ -79,8 +101,8 @@ _NAME_ENTITY = {"PERSON", "ORG", "WORK_OF_ART", "LAW", "FAC", "PRODUCT", "GPE", 
 
 
 def _words(text: str) -> list[tuple[str, int, int, str]]:
-    return [(m.group().lower().replace("\u2019", "'"), m.start(), m.end(), m.group())
-            for m in _WORD_RE.finditer(text.replace("\u2019", "'"))]
+    plain = text.translate(_PLAIN_CHARS)
+    return [(m.group().lower(), m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(plain)]
 
 
 @lru_cache(maxsize=1)
@@ -107,8 +129,10 @@ def _first_words() -> frozenset[str]:
     openers = {key[0] for kind, table in lex.items()
                if kind not in ("future_verb", "future_aux", "timezone") for key in table}
     openers |= {key[0] + "s" for key in lex.get("weekday", {})}
+    openers |= {key[0] + "long" for key in lex.get("unit", {})} | {"mid" + unit for unit in _ANAPHOR_UNITS}
     openers |= {"the", "yesterday", "today", "tomorrow", "tonight", "every", "each", "once", "twice", "times",
-                "fiscal", "noon", "midday", "midnight", "overnight", "that", "earlier", "later", "recent", "q", "'", "-"}
+                "fiscal", "fy", "noon", "midday", "midnight", "overnight", "that", "earlier", "later", "recent", "q", "'",
+                "-", "half", "all"}
     return frozenset(openers)
 
 
@@ -152,10 +176,24 @@ class _Grammar:
 
     # --- small pieces -------------------------------------------------------------------------------
 
-    def number(self, i: int) -> tuple[int, int | str] | None:
+    def number(self, i: int) -> tuple[int, int | Fraction | Decimal | str] | None:
         w = self.w(i)
+        if w == "half" and self.w(i + 1) in ("a", "an"):
+            return i + 2, _HALF  # "half a century"
+        if w in ("a", "an") and self.w(i + 1) in ("half", "quarter"):
+            share = _HALF if self.w(i + 1) == "half" else Fraction(1, 4)
+            if self.w(i + 2) == "-" or self.unit(i + 2):
+                return i + 2, share  # "a half-hour", "a quarter-century"
+            if self.w(i + 2) == "of" and self.w(i + 3) in ("a", "an") and self.unit(i + 4):
+                return i + 4, share  # "a quarter of a century"
+        if _GROUPED.match(w):
+            return self.and_a_half(i + 1, int(w.replace(",", "")))
+        if _DECIMAL.match(w) and self.w(i + 1).replace(".", "") not in ("am", "pm"):
+            return i + 1, Decimal(w)
         if w.isdigit() and len(w) <= 4:
-            return i + 1, int(w)
+            if self.w(i + 1) == "1/2":
+                return i + 2, int(w) + _HALF  # "2 1/2 years"
+            return self.and_a_half(i + 1, int(w))
         vague = self.phrase("vague", i)
         if vague:
             return vague
@@ -167,8 +205,19 @@ class _Grammar:
             k = j + 1 if self.w(j) == "-" else j
             unit = self.phrase("number", k)
             if unit and int(unit[1]) < 10 and self.w(k) not in ("a", "an"):
-                return unit[0], value + int(unit[1])
-        return j, value
+                return self.and_a_half(unit[0], value + int(unit[1]))
+        return self.and_a_half(j, value)
+
+    def and_a_half(self, j: int, value: int) -> tuple[int, int | Fraction]:
+        """A count, plus one half where "and a half" follows it ("two and a half years", "three-and-a-half")."""
+        k = j + (self.w(j) == "-")
+        if self.w(k) != "and":
+            return j, value
+        k += 1 + (self.w(k + 1) == "-")
+        if self.w(k) != "a":
+            return j, value
+        k += 1 + (self.w(k + 1) == "-")
+        return (k + 1, value + _HALF) if self.w(k) == "half" else (j, value)
 
     def unit(self, i: int) -> tuple[int, str, bool] | None:
         found = self.phrase("unit", i)
@@ -221,11 +270,18 @@ class _Grammar:
         mod = self.phrase("modifier", i)
         if not mod and self.w(i) == "the" and self.w(i + 1) in ("early", "late", "mid"):
             mod = self.phrase("modifier", i + 1)
+        w = self.w(i)
+        if w[:3] == "mid" and w[3:] in ("year", "month", "week"):
+            return i + 1, ("rel", _ANAPHOR_UNITS[w[3:]], 0)  # "midyear"
         if not mod:
             return None
         j = mod[0] + (1 if self.w(mod[0]) == "-" else 0)
+        part = self.phrase("part_of_day", j)
+        if part and self.low[mod[0] - 1] in ("early", "late", "mid") and self.w(part[0]) not in ("of", "'"):
+            return part[0], ("time", ("anaphor", "D", 0), part[1])  # "by early afternoon": the day in view
         bare = j + 1 if self.w(j) == "the" else j
-        if self.w(bare) in ("year", "month", "week", "decade", "century") and (bare > j or mod[0] - i > 1):
+        if self.w(bare) in ("year", "month", "week", "decade", "century") and \
+                (bare > j or mod[0] - i > 1 or w == "mid" and j > mod[0]):
             unit = {"year": "Y", "month": "M", "week": "W", "decade": "DE", "century": "CE"}[self.w(bare)]
             if unit == "Y" and "end" in self.low[i:mod[0]]:
                 return bare + 1, ("year_end",)
@@ -286,6 +342,10 @@ class _Grammar:
         if self.w(i) == "fiscal" and self.year(i + 1):
             j, year = self.year(i + 1)
             return j, ("date", year, None, None)
+        if self.w(i) == "fy" and self.raw[i] == "FY" and \
+                (self.year(i + 1) or len(self.w(i + 1)) == 2 and self.w(i + 1).isdigit()):
+            return i + 2, ("date", self.year(i + 1)[1] if self.year(i + 1) else 2000 + int(self.w(i + 1)), None,
+                           None)  # "FY2013", "FY13"
         year = self.year(i)
         if year:
             return year[0], ("year", year[1])
@@ -363,11 +423,13 @@ class _Grammar:
         if not season or j in self.blocked:
             return None
         k, code = season
-        if self.w(k) == "of":
-            k += 1
-        year = self.year(k)
+        with_year = k + 1 if self.w(k) == "of" else k
+        year = self.year(with_year)
         if year:
             return year[0], ("season", code, year[1], None)
+        pair = _YEAR_PAIR.match(self.w(with_year))
+        if pair and code == "WI":
+            return with_year + 1, ("season", code, int(pair.group(1)), None)  # "the winter of 2011-12"
         shift = self.relative_year(k) if rel is None else None
         if shift:
             return shift[0], ("season", code, None, ("year", shift[1]))
@@ -422,13 +484,19 @@ class _Grammar:
             i + 1 if self.w(i) == "that" else None
         if same is not None and self.w(same) in _ANAPHOR_UNITS and self.w(same + 1) not in ("of", "'"):
             return same + 1, ("anaphor", _ANAPHOR_UNITS[self.w(same)], 0)
+        step = 0 if same is not None else _DAY_STEP.get(self.w(start)) if the else None
+        part = self.phrase("part_of_day", same if same is not None else start + 1) if step is not None else None
+        if part and self.w(part[0]) not in ("of", "'"):
+            return part[0], ("time", ("anaphor", "D", step), part[1])  # "that night", "the next morning"
         if self.w(i) in ("earlier", "later") and self.w(i + 1) == "in" and self.w(i + 2) == "the" and \
                 self.w(i + 3) in _ANAPHOR_UNITS and self.w(i + 4) not in ("of", "'"):
             return i + 4, ("anaphor", _ANAPHOR_UNITS[self.w(i + 3)], 0)
         # Only when nothing follows: in "the day before she vanished" the anchor is the clause.
-        if the and self.w(start) == "day" and self.w(start + 1) in ("before", "after", "earlier", "later") and \
+        if the and self.w(start) in _ANAPHOR_UNITS and \
+                self.w(start + 1) in ("before", "after", "earlier", "later") and \
                 self.w(start + 2) in ("", ",", ".", ";", "and", "but", "when", "-"):
-            return start + 2, ("anaphor", "D", -1 if self.w(start + 1) in ("before", "earlier") else 1)
+            return start + 2, ("anaphor", _ANAPHOR_UNITS[self.w(start)],
+                               -1 if self.w(start + 1) in ("before", "earlier") else 1)
         rel = self.phrase("relative", start)
         if not rel:
             return None
@@ -436,14 +504,16 @@ class _Grammar:
         j, offset = rel[0], int(rel[1])
         if word == "this" and self.w(j) == "past":
             word, j, offset = "last", j + 1, -1
-        if self.w(j) == "fiscal" and self.w(j + 1) == "year":
+        if self.w(j) in ("fiscal", "financial") and self.w(j + 1) == "year":
             j += 1
         unit = self.phrase("unit", j)
         if unit and not self.w(j).endswith("s") and unit[1] not in ("S", "MIN", "H"):
             code = unit[1]
-            if word in ("past", "last") and (the or word == "past") and code in ("D", "W", "M", "Y", "DE", "CE"):
+            if word in ("past", "last") and (the or word == "past") and \
+                    code in ("D", "W", "FN", "M", "Y", "DE", "CE"):
                 return unit[0], ("dur", 1, code, True)
-            if word in ("following", "previous", "preceding") or the and word == "next" and code in _ANAPHOR_CODES:
+            if word in ("following", "previous", "preceding", "prior") or \
+                    the and word == "next" and code in _ANAPHOR_CODES:
                 return unit[0], ("anaphor", code, offset)
             if code == "D":
                 return None
@@ -521,6 +591,9 @@ class _Grammar:
                 return unit[0] + 1, ("ref", "PAST_REF")  # "years ago": some unsaid time back
             return None
         j, (_, count, unit, _) = dur
+        count, unit = _integral(count, unit)
+        if not isinstance(count, int):
+            count = "X"
         if self.w(j) == "ago":
             return j + 1, ("shift", -count, unit) if count != "X" else ("ref", "PAST_REF")
         if self.w(j) == "from" and self.w(j + 1) in ("now", "today") and count != "X":
@@ -535,6 +608,8 @@ class _Grammar:
         if not count:
             return None
         j, value = count
+        if self.w(j) == "-" and self.w(j + 1) in ("plus", "odd"):
+            j += 2  # "30-plus years", "20-odd years"
         hyphen = self.w(j) == "-"
         if hyphen:
             j += 1
@@ -542,6 +617,10 @@ class _Grammar:
         if not unit:
             return None
         k, code, plural = unit
+        if not plural and isinstance(value, int):
+            k, value = self.and_a_half(k, value)  # "a year and a half"
+        if not plural and self.w(k) == "-" and self.w(k + 1) == "long":
+            k += 2  # "a decade-long war"
         if code in ("WE", "Q") or self.w(i - 1) in ("age", "ages", "aged"):
             return None
         if self.w(k) == "old" or (self.w(k) == "-" and self.w(k + 1) == "old") or \
@@ -553,13 +632,14 @@ class _Grammar:
             return None
         if value == 1 and code == "S" and self.w(i) in ("a", "one"):
             return None  # "a second campus"
-        if self.w(i) in ("a", "an") and (self.number(i - 1) or self.unit(i - 1)):
+        if self.w(i) in ("a", "an") and (self.number(i - 1) or self.unit(i - 1)) and \
+                self.w(k) not in ("ago", "earlier", "later"):
             return None  # a rate: "$9 an hour", "24 hours a week"
         return k, ("dur", value, code, False)
 
     def duration(self, i: int):
         w = self.w(i)
-        if w in ("the", "past", "last", "next", "coming", "recent", "first"):
+        if w in ("the", "past", "last", "next", "coming", "recent", "first") and i not in self.blocked:
             j = i + 1 if w == "the" else i
             anchored = self.w(j) in ("past", "last", "next", "coming", "recent")
             if self.w(j) in ("past", "last", "next", "coming", "recent", "first"):
@@ -568,28 +648,52 @@ class _Grammar:
             if found:
                 return found[0], ("dur", found[1][1], found[1][2], anchored)
             unit = self.unit(j)
-            if unit and unit[2] and anchored:
+            if unit and w == "the" and not unit[2] and unit[1] in ("W", "M", "Y") and \
+                    self.closes_period(unit[0]):
+                return unit[0], ("dur", 1, unit[1], False)  # "in the year to February"
+            if not unit or not unit[2] or unit[1] in ("WE", "Q"):
+                return None
+            if self.w(unit[0]) == "ahead":
+                return unit[0] + 1, ("dur", "X", unit[1], True)  # "the weeks ahead"
+            if anchored:
                 return unit[0], ("dur", "X", unit[1], True)
+            if w == "the" and self.w(i - 1) in _SPAN_PREPOSITIONS and self.w(unit[0]) not in ("of", "'"):
+                return unit[0], ("dur", "X", unit[1], False)  # "over the years"
             return None
         found = self.plain_duration(i)
         if found:
             return found
+        if w == "all" and self.w(i + 1) in _ANAPHOR_UNITS and self.w(i + 2) not in ("of", "'", "-"):
+            return i + 2, ("dur", 1, _ANAPHOR_UNITS[self.w(i + 1)], False)  # "closed all week"
+        if w.endswith("long") and (w[:-4],) in self.lex.get("unit", {}):
+            count = "X" if w[:-4].endswith("s") else 1
+            return i + 1, ("dur", count, self.lex["unit"][(w[:-4],)], False)  # "weeklong", "monthslong"
         unit = self.unit(i)
-        if unit and unit[1] not in ("WE", "Q") and self.w(unit[0]) == "-" and self.w(unit[0] + 1) == "long":
+        if not unit or unit[1] in ("WE", "Q"):
+            return None
+        if self.w(unit[0]) == "-" and self.w(unit[0] + 1) == "long":
             return unit[0] + 2, ("dur", "X" if unit[2] else 1, unit[1], False)  # "a month-long strike"
-        if unit and unit[2] and unit[1] not in ("WE", "Q") and (self.w(i - 1) in ("for", "over", "within") or
-                                                               self.whole and i == 0) \
-                and self.w(i + 1) not in ("of", "'"):
-            return unit[0], ("dur", "X", unit[1], False)
+        if unit[2] and (self.w(i - 1) in ("for", "over", "within", "in") or
+                        self.w(i - 1) == "of" and self.w(i - 2) == "matter" or self.whole and i == 0 or
+                        self.w(unit[0]) in _AFTER_VAGUE_SPAN and not self.phrase("season", i - 1)
+                        and not self.phrase("part_of_day", i - 1)) and self.w(i + 1) not in ("of", "'"):
+            return unit[0], ("dur", "X", unit[1], False)  # "for weeks", "hours later"
         return None
+
+    def closes_period(self, i: int) -> bool:
+        """Whether word ``i`` ends a stretch at a date: "(the year) ended March 31", "(the year) to February"."""
+        if self.w(i) in ("ended", "ending"):
+            return True
+        return self.w(i) in _PERIOD_CLOSERS and bool(self.month(i + 1) or self.phrase("weekday", i + 1) or
+                                                     self.year(i + 1))
 
     def ref(self, i: int):
         found = self.phrase("ref", i)
         if not found:
             return None
         j, value = found
-        if self.w(i) == "now" and self.w(i + 1) == "that":
-            return None
+        if self.w(i) == "now" and self.w(i + 1) == "that" or value == "PAST_REF" and self.w(i - 1) == "how":
+            return None  # "now that ...", "how long ago"
         return j, ("ref", value)
 
     def set_expr(self, i: int):
@@ -600,6 +704,9 @@ class _Grammar:
             day = self.phrase("weekday", i + 1)
             if day:
                 return day[0], ("set", f"XXXX-WXX-{day[1]}")
+            unit = self.unit(i + 2) if self.w(i + 1) == "other" else None
+            if unit and not unit[2] and unit[1] in _UNIT_CODE:
+                return unit[0], ("set", _duration(2, unit[1]))  # "every other week": P2W
         if self.w(i) in ("once", "twice") or self.w(i) == "times":
             j = i + 1
             if self.w(j) in ("a", "per", "every", "each"):
@@ -749,15 +856,32 @@ def _holiday(rule: str, year: int) -> dt.date | None:
     return dt.date(year, month, day) if _valid(year, month, day) else None
 
 
-def _duration(count: int | str, unit: str) -> str | None:
-    if unit == "DE":
-        return f"P{count * 10}Y" if count != "X" else "PXDE"
-    if unit == "CE":
-        return f"P{count * 100}Y" if count != "X" else "PXCE"
+def _integral(count: int | Fraction | Decimal | str, unit: str) -> tuple[int | Fraction | Decimal | str, str]:
+    """The count in whole units where it can be: a fortnight is two weeks, a year and a half 18 months, half
+    a century 50 years. Decimals written in digits ("1.5 years") stay as written."""
+    if unit == "FN":
+        count, unit = (count * 2 if count != "X" else "X"), "W"
+    if unit in ("DE", "CE") and count != "X":
+        count, unit = count * (10 if unit == "DE" else 100), "Y"
+    if isinstance(count, (Fraction, Decimal)) and count == int(count):
+        count = int(count)
+    if isinstance(count, Fraction):
+        smaller, factor = _SMALLER_UNIT.get(unit, (unit, 1))
+        if (count * factor).denominator == 1:
+            count, unit = int(count * factor), smaller
+    return count, unit
+
+
+def _duration(count: int | Fraction | Decimal | str, unit: str) -> str | None:
+    count, unit = _integral(count, unit)
+    if count == "X" and unit in ("DE", "CE"):
+        return f"PX{unit}"
     code = _UNIT_CODE.get(unit)
     if code is None:
         return None
-    return f"PT{count}{code[1]}" if code.startswith("T") else f"P{count}{code}"
+    text = format(count.normalize(), "f") if isinstance(count, Decimal) else \
+        f"{float(count):g}" if isinstance(count, Fraction) else str(count)
+    return f"PT{text}{code[1]}" if code.startswith("T") else f"P{text}{code}"
 
 
 def _season_period(code: str, year: int) -> tuple[dt.date, dt.date]:
@@ -895,6 +1019,8 @@ def _meaning_value(meaning: tuple, anchor: dt.date | None, tense: str | None) ->
         count, unit = meaning[1], meaning[2]
         if unit in ("S", "MIN", "H"):
             return anchor.isoformat(), "day"
+        if anchor.year + count * {"Y": 1, "DE": 10, "CE": 100}.get(unit, 0) < 1000:
+            return "PAST_REF", "ref"  # "2,000 years ago" lies before any year we write
         if unit == "DE":
             return str(anchor.year + 10 * count), "year"
         if unit == "CE":
@@ -1089,6 +1215,16 @@ def _tense(parse: Parse, index: int, children: dict[int, list[int]]) -> str | No
     return None
 
 
+def _negated(parse: Parse, index: int, children: dict[int, list[int]]) -> bool:
+    """Whether the verb governing token ``index`` is negated: "did not seek help until April 28" happened."""
+    token = parse.tokens[index]
+    for _ in range(10):
+        if token.pos in ("VERB", "AUX") or token.head == token.i:
+            break
+        token = parse.tokens[token.head]
+    return any(parse.tokens[c].dep == "neg" for c in children.get(token.i, ()))
+
+
 def _children(parse: Parse) -> dict[int, list[int]]:
     children: dict[int, list[int]] = {}
     for token in parse.tokens:
@@ -1101,19 +1237,20 @@ def _children(parse: Parse) -> dict[int, list[int]]:
 
 
 def _blocked_words(words, parse: Parse, token_at) -> frozenset[int]:
-    """Calendar words that are something else here: "May" the modal, "March" the verb, "Friday" in a name
-    ("the Good Friday Agreement", "April Ryan")."""
+    """Calendar words that are something else here: "May" the modal, "March" and "last" the verbs, "Friday" in
+    a name ("the Good Friday Agreement", "April Ryan")."""
     if not parse.tokens:
         return frozenset()
     lex = load_words()
     calendar_words = {key[0] for kind in ("month", "weekday", "season", "holiday") for key in lex.get(kind, {})}
+    calendar_words.add("last")
     holidays = {key[0] for key in lex.get("holiday", {})}
     blocked = set()
     for k, (low, start, _end, _raw) in enumerate(words):
         if low not in calendar_words:
             continue
         token = parse.tokens[token_at(start)]
-        if token.tag == "MD" or token.tag.startswith("V") and low in ("may", "march", "fall", "spring"):
+        if token.tag == "MD" or token.tag.startswith("V") and low in ("may", "march", "fall", "spring", "last"):
             blocked.add(k)
         elif token.ent_type in _NAME_ENTITY and not (low in holidays and k > 0 and words[k - 1][0] in _BEFORE_HOLIDAY):
             # The parser calls a holiday a name too: "on Easter" is still the day.
@@ -1215,6 +1352,7 @@ def find_dates(parse: Parse, published: str | None) -> tuple[DateExpr, ...]:
         anchor_text = anchor.isoformat() if anchor else None
     result = []
     last_point: tuple[str, str] | None = None
+    range_start: DateExpr | None = None
     for start, end, meaning, entity_text in found:
         if parse.tokens:
             if children is None:
@@ -1226,20 +1364,75 @@ def find_dates(parse: Parse, published: str | None) -> tuple[DateExpr, ...]:
             elif tense == "perfect":
                 # "has been postponed until Saturday" points forward; otherwise a perfect reports the past.
                 tense = "future" if preposition in ("until", "till") else "past"
+            elif tense == "past" and preposition in ("until", "till") and meaning is not None and \
+                    (meaning[0] == "weekday" or meaning[0] == "date" and meaning[3]) and \
+                    not _negated(parse, token_at(start), children):
+                # "adjourned the trial until April 8": a named day closing a past act is most often still ahead.
+                tense = "future" if meaning[0] == "weekday" else None
         else:
             tense = None
-        if meaning is not None and meaning[0] == "anaphor":
-            value, precision = _meaning_value(meaning, _discourse_anchor(last_point, meaning[1]) or anchor, tense)
+        if meaning is not None and (meaning[0] == "anaphor" or meaning[0] == "time" and meaning[1] and
+                                    meaning[1][0] == "anaphor"):
+            unit = meaning[1] if meaning[0] == "anaphor" else "D"
+            value, precision = _meaning_value(meaning, _discourse_anchor(last_point, unit) or anchor, tense)
+        elif meaning is not None and meaning[0] == "time" and meaning[1] is None and \
+                _day_just_before(result, text, start):
+            value, precision = f"{result[-1].value[:10]}T{meaning[2]}", "time"  # "Wednesday, March 27, at 10"
         elif meaning is not None:
             value, precision = _meaning_value(meaning, anchor, tense)
         else:
             value, precision = resolve(entity_text, anchor_text, tense)
             if value is None or _looks_like_age(entity_text):
                 continue
+        if meaning is not None and meaning[0] == "weekday" and meaning[2] is None and value and result:
+            after = _weekday_after(result[-1], meaning[1], value, text[result[-1].end:start])
+            if after and not (tense == "past" and anchor_text and after > anchor_text >= result[-1].value):
+                value = after
+        yearless = meaning is not None and meaning[0] == "date" and meaning[1] is None and \
+            all(extra is None for extra in meaning[4:])
+        if yearless and value and range_start and _ends_range(range_start, value, text[range_start.end:start]):
+            later = _shift_year(value, 1)
+            if tense == "past" and anchor and later > anchor.isoformat()[:len(later)]:
+                # Told in the past, the range is over: "ran from January through June" began the year before.
+                earlier = _shift_year(range_start.value, -1)
+                result[-1] = DateExpr(range_start.start, range_start.end, range_start.text, earlier,
+                                      range_start.precision)
+            else:
+                value = later  # "runs from June to November": the November after that June
         result.append(DateExpr(start, end, text[start:end], value, precision))
+        range_start = result[-1] if yearless and value else None
         if precision in ("day", "month", "year") and value and value[:4].isdigit():
             last_point = (value, precision)
     return tuple(result)
+
+
+def _ends_range(first: DateExpr, value: str, between: str) -> bool:
+    """Whether a month or day without a year closes a range opened by ``first`` yet reads as earlier."""
+    return between.strip().lower() in _RANGE_LINKS and len(value) == len(first.value) and value < first.value \
+        and not value.endswith("-02-29") and not first.value.endswith("-02-29")
+
+
+def _weekday_after(first: DateExpr, weekday: int, value: str, between: str) -> str | None:
+    """A weekday listed right after a day it would otherwise precede: "next Wednesday and Thursday" is the
+    Thursday after that Wednesday."""
+    if first.precision != "day" or not first.value or value >= first.value or \
+            between.strip().lower() not in _WEEKDAY_LINKS:
+        return None
+    day = dt.date.fromisoformat(first.value)
+    return (day + dt.timedelta(days=(weekday - day.isoweekday()) % 7 or 7)).isoformat()
+
+
+def _shift_year(value: str, years: int) -> str:
+    return f"{int(value[:4]) + years:04d}{value[4:]}"
+
+
+def _day_just_before(result: list[DateExpr], text: str, start: int) -> bool:
+    """Whether a bare clock time follows a named day closely in the same clause, and so falls on it."""
+    if not result or not result[-1].value or not result[-1].value[:4].isdigit() or \
+            result[-1].precision not in ("day", "time") or len(result[-1].value) < 10:
+        return False
+    between = text[result[-1].end:start]
+    return len(between) <= _CLOCK_REACH and not any(c in between for c in ".;:!?\n")
 
 
 def _dateline(found) -> dt.date | None:
