@@ -85,6 +85,16 @@ NON_CALENDAR_PRECISIONS = {"duration", "range", "ref", "set"}
 CALENDAR_VALUE = re.compile(r"^\d{2,4}(-(\d{2}|W\d{2}|Q\d|[A-Z]{2})){0,2}(T|$)")
 UPCOMING = {"next", "tomorrow", "coming", "upcoming"}
 CONFLICT_ROOTS = {"14", "16", "17", "18", "19", "20"}  # 15 (force posture) is announced, not threatened
+# Speech acts that, coordinated into a clause someone reports, are usually the reporter's own next act
+# ("said the rebels would stop attacks but warned that ...").
+SPEECH_ACTS = REPORTING | {"warn", "call", "urge", "appeal", "demand", "accuse", "deny", "reject", "vow", "pledge",
+                           "promise", "threaten", "condemn", "praise", "criticize", "criticise", "welcome", "ask"}
+# Roots whose act can be a reaction to a reason clause ("arrested for collaborating", "barred for failing to").
+PUNITIVE_ROOTS = {"11", "12", "16", "17"}
+ATTRIBUTING = {"say", "add", "state", "note", "write", "report"}  # verbs that only attribute ("warn" acts)
+SPEECH_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
+DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
+DURATION_NOUNS = {"year", "month", "decade", "century"}  # "days after" still links news; "years after" recalls
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +124,7 @@ class Entry:
     family: str | None
     order: int
     before: tuple[str, ...] = ()  # words that must precede the verb in its sentence, in order (PETRARCH)
+    reverse: str | None = None  # the code of the target's act toward the source (PETRARCH "[032:033]")
 
     @property
     def specificity(self) -> int:
@@ -214,15 +225,15 @@ def _petrarch_entries(text: str, start: int, codes: dict) -> list[Entry]:
     synsets: dict[str, list[str]] = {}
     out: list[Entry] = []
     current_syn = None
-    code = None
+    code = reverse = None
     forms: list[tuple[str, tuple[str, ...]]] = []
 
     def add(lemma: str, parts: tuple[str, ...], obj: tuple[str, ...], entry_code: str | None,
-            entry_roles: tuple = roles, before: tuple[str, ...] = ()) -> None:
+            entry_roles: tuple = roles, before: tuple[str, ...] = (), reverse: str | None = None) -> None:
         if _known_code(codes, entry_code) and lemma:
             n = start + len(out)
             out.append(Entry(f"petr.{lemma}.{n}", entry_code, "verb", lemma, parts, obj, entry_roles, None, n,
-                             before))
+                             before, reverse if _known_code(codes, reverse) else None))
 
     for raw in text.splitlines():
         line = raw.split("#", 1)[0].strip()
@@ -230,7 +241,7 @@ def _petrarch_entries(text: str, start: int, codes: dict) -> list[Entry]:
             continue
         block = _PETRARCH_BLOCK.match(line)
         if block:
-            code, forms, current_syn = block.group(2).split(":")[0], [], None
+            (code, reverse), forms, current_syn = _code_pair(block.group(2)), [], None
             continue
         if line.startswith("&"):
             current_syn = line[1:].split()[0].upper()
@@ -243,7 +254,7 @@ def _petrarch_entries(text: str, start: int, codes: dict) -> list[Entry]:
             pattern = re.match(r"-\s*(.*?)\s*\[([^\]]*)\]", line)
             if not pattern or not forms:
                 continue
-            words, pcode = pattern.group(1).replace("_", " ").split(), pattern.group(2).split(":")[0]
+            words, (pcode, preverse) = pattern.group(1).replace("_", " ").split(), _code_pair(pattern.group(2))
             if words.count("*") != 1:
                 continue
             verb_at = words.index("*")
@@ -258,7 +269,7 @@ def _petrarch_entries(text: str, start: int, codes: dict) -> list[Entry]:
             after = [w for w in after if w not in _PETRARCH_MARKERS]
             if not after and compound:
                 for lemma, particles in forms:
-                    add(lemma, particles, (), pcode, roles + (("need", "coord"),), preceding)
+                    add(lemma, particles, (), pcode, roles + (("need", "coord"),), preceding, preverse)
                 continue
             if not after and not preceding:
                 continue  # markers alone restate the verb's default
@@ -271,7 +282,8 @@ def _petrarch_entries(text: str, start: int, codes: dict) -> list[Entry]:
                 obj = tuple(w for w in tail if w not in _PETRARCH_PREPS)
                 if len(obj) <= 3:
                     for lemma, particles in forms:
-                        add(lemma, particles + parts, obj, pcode, inverted_roles if inverted else roles, preceding)
+                        add(lemma, particles + parts, obj, pcode, inverted_roles if inverted else roles, preceding,
+                            preverse)
             continue
         if code is None:
             continue
@@ -281,8 +293,14 @@ def _petrarch_entries(text: str, start: int, codes: dict) -> list[Entry]:
             verb = marked.lstrip("+").lower()
             particles = tuple(w.lstrip("+").lower() for w in words[words.index(marked) + 1:])
             forms.append((verb, particles))
-            add(verb, particles, (), code)
+            add(verb, particles, (), code, reverse=reverse)
     return out
+
+
+def _code_pair(text: str) -> tuple[str, str | None]:
+    """"032:033" -> ("032", "033"): the source's act, and the target's act back toward the source."""
+    first, _, second = text.strip().partition(":")
+    return first.strip(), second.strip() or None
 
 
 def _preceding_groups(pattern: str) -> tuple[str, ...]:
@@ -417,8 +435,11 @@ class _Tree:
         for c in self.kids[i]:
             if c.dep == "conj" and NOMINAL & {c.pos, self.tokens[i].pos}:
                 out.extend(self.conjuncts(c.i))
-            elif c.dep == "appos" and any(k.dep == "conj" for k in self.kids[c.i]):
-                out.extend(self.conjuncts(c.i))  # "A, B and C" misparsed as A with the apposition "B and C"
+            elif c.dep == "appos" and (any(k.dep == "conj" for k in self.kids[c.i])
+                                       or any(k.dep == "conj" for k in self.kids[i])):
+                # "A, B and C" misparsed as A with the apposition "B and C"; "A, the B, and C" as A with an
+                # apposition B and a conjunct C
+                out.extend(self.conjuncts(c.i))
         return out
 
     def actors_at(self, i: int) -> list[str]:
@@ -465,6 +486,14 @@ class _Tree:
                     if actor:
                         return actor
         return None
+
+    def owner_step(self, j: int) -> int:
+        """The noun a possessor belongs to when that noun is a party itself: in "Burundi's government" or
+        "Belarus's rulers" the party is the government or the rulers, not the country."""
+        tok = self.tokens[j]
+        if tok.dep == "poss" and tok.head != j and self.actor_of.get(tok.head) not in (None, self.actor_of.get(j)):
+            return tok.head
+        return j
 
     def modifier_actors(self, i: int) -> list[str]:
         """Actors modifying the noun at ``i``: possessor, adjective, compound or "by" phrase."""
@@ -661,7 +690,7 @@ def _subject(tree: _Tree, i: int, seen: int = 0) -> list[str]:
         return list(dict.fromkeys(a for subj in subjects for a in tree.actors_at(subj.i)))
     head = tok.head
     if head == i:
-        return []
+        return _stranded_subject(tree, i)
     if tok.dep == "xcomp":
         obj = tree.child(head, {"dobj"})
         if obj is not None and tree.actors_at(obj.i):
@@ -671,7 +700,15 @@ def _subject(tree: _Tree, i: int, seen: int = 0) -> list[str]:
         # "Warplanes struck X, the ministry said, killing 22": the result belongs to the reported clause
         reported = next((c for c in tree.kids[head] if c.dep == "ccomp" and c.i < head), None)
         if reported is not None:
-            return _subject(tree, reported.i, seen + 1)
+            # the clause nearest the report, on its own line: a headline run into the lead is not it
+            chain = [reported.i]
+            for j in chain:
+                chain.extend(c.i for c in tree.kids[j] if c.dep == "conj" and c.pos in ("VERB", "AUX"))
+            clauses = [j for j in chain if j < head and not _across_lines(tree, j, i)]
+            return _subject(tree, max(clauses) if clauses else reported.i, seen + 1)
+    reporter = _reporter_of_coordinated_speech(tree, i)
+    if reporter is not None:
+        return _subject(tree, reporter, seen + 1)
     if tok.dep in INHERIT_SUBJECT_DEPS:
         if tok.dep == "pcomp" and _gerund_subject(tree, i):
             return []
@@ -691,6 +728,38 @@ def _subject(tree: _Tree, i: int, seen: int = 0) -> list[str]:
         return tree.actors_at(head) or (_subject(tree, tree.tokens[head].head, seen + 1)
                                         if tree.tokens[head].dep == "dobj" else [])
     return []
+
+
+def _stranded_subject(tree: _Tree, i: int) -> list[str]:
+    """Actors of the noun phrase standing right before a subjectless main verb, between it and the last comma,
+    when the parser hung that phrase inside an opening phrase ("With the signing of X, [A and B] have agreed")."""
+    k = i - 1
+    while k >= 0 and tree.tokens[k].dep in ("aux", "auxpass", "neg", "advmod") and tree.tokens[k].head == i:
+        k -= 1
+    start = k
+    while start > 0 and tree.tokens[start - 1].text not in (",", ";", ":") and tree.tokens[start - 1].head != i:
+        start -= 1
+    if k < 0 or start == 0 or start > k:
+        return []
+    span = range(start, k + 1)
+    roots = [j for j in span if tree.tokens[j].head not in span and tree.tokens[j].pos != "PUNCT"]
+    if len(roots) != 1 or tree.tokens[roots[0]].pos not in NOMINAL:
+        return []
+    return tree.actors_at(roots[0])
+
+
+def _reporter_of_coordinated_speech(tree: _Tree, i: int) -> int | None:
+    """The reporting verb a speech act coordinated into its reported clause belongs to: in "X said the rebels
+    would stop attacks but warned that ..." or "said its fighters had taken Y and called on residents to ...",
+    the plain past of "warned"/"called" does not share the reported clause's auxiliary, so X warned."""
+    tok = tree.tokens[i]
+    if tok.dep != "conj" or tok.tag != "VBD" or tok.lemma.lower() not in SPEECH_ACTS or _aux(tree, i):
+        return None
+    clause = tree.tokens[tok.head]
+    if clause.dep != "ccomp" or clause.head == clause.i or not _aux(tree, clause.i) & {"would", "had", "will", "'d"}:
+        return None
+    reporting = tree.tokens[clause.head]
+    return reporting.i if reporting.lemma.lower() in REPORTING and reporting.i < clause.i else None
 
 
 def _gerund_subject(tree: _Tree, i: int) -> bool:
@@ -715,11 +784,16 @@ def _object(tree: _Tree, i: int) -> list[str]:
     if tok.dep == "acl" and tok.tag == "VBN":
         return tree.actors_at(tok.head)
     out = []
+    seen_object = False
     for c in tree.kids[i]:
         # a noun the parser hung as a clause ("allowed UN monitors into ...") is an object too
         if c.dep in ("dobj", "dative") or (c.dep in COMP_DEPS and c.pos in ("NOUN", "PROPN")):
             if c.dep == "dative" and c.pos == "ADP":
                 continue
+            first = tree.subtree(c.i)[0]
+            if c.dep == "dobj" and seen_object and first > 0 and tree.tokens[first - 1].text == ",":
+                continue  # "accuses X of working with Y, a militia ...": an apposition hung on the verb
+            seen_object = seen_object or c.dep == "dobj"
             out.extend(tree.actors_at(c.i))
     if not out and tok.dep == "relcl" and any(c.dep == "dobj" and c.lower in RELATIVE for c in tree.kids[i]):
         out = tree.actors_at(tok.head)  # "the town that rebels attacked"
@@ -785,10 +859,18 @@ def _arguments(tree: _Tree, match: _Match) -> tuple[list[str], list[str], list[s
     if match.pattern == "noun" and len(sources) > 1 and not targets and match.entry.role_of("between"):
         sources, targets = sources[:1], sources[1:]
     targets = [t for t in targets if t not in sources and t not in _own_objects(tree, match, sources)]
+    if not targets and match.pattern == "noun":
+        # "a suspension of air links [with X]", "the resumption of ties [with X]"
+        targets = [a for j in tree.prep_objects(match.trigger, "of") for prep in ("with", "against", "to")
+                   for k in tree.prep_objects(j, prep) for a in tree.actors_at(k) if a not in sources][:1]
+        if targets:
+            notes.append("of-phrase->target")
     if not targets and match.pattern != "noun" and match.entry.role_of("obj") == "target":
         targets = _first_actor_in_object(tree, match.trigger, sources)
         if targets:
             notes.append("obj-phrase->target")
+    if len(sources) > 1 and _reciprocal(match.entry.code):
+        return sources, targets, notes  # the coordinated parties act on each other ("A and B shook hands")
     if not targets and match.pattern != "noun" and sources:
         targets = _purpose_target(tree, match.trigger, sources)
         if targets:
@@ -809,6 +891,7 @@ def _complement_target(tree: _Tree, i: int, exclude: list[str]) -> list[str]:
         if c.dep == "prep" and _temporal(tree, c.i):
             continue
         for j in _phrase(tree, c.i):
+            j = tree.owner_step(j)
             actor = tree.actor_of.get(j)
             if actor and actor not in exclude:
                 return [a for a in tree.actors_at(j) if a not in exclude] or [actor]
@@ -854,7 +937,8 @@ def _purpose_target(tree: _Tree, i: int, exclude: list[str]) -> list[str]:
     """Who an act is aimed at when the verb names none: the first actor of its object or its purpose
     ("began a hunger strike to protest [X]'s decision", "staged a rally in protest against [X]")."""
     for c in tree.kids[i]:
-        purpose = c.dep in ("xcomp", "advcl") and any(a.dep == "aux" and a.lower == "to" for a in tree.kids[c.i])
+        purpose = (c.dep in ("xcomp", "advcl") and any(a.dep == "aux" and a.lower == "to" for a in tree.kids[c.i])
+                   and not any(m.lower in ("whether", "how", "what") for m in tree.kids[c.i]))  # a topic, no aim
         protest = c.dep == "prep" and c.lower in ("in", "against") and any(
             p.lemma.lower() in PURPOSE_NOUNS for p in tree.kids[c.i] if p.dep == "pobj")
         if c.dep in ("dobj", "dative") or purpose or protest:
@@ -871,6 +955,7 @@ def _purpose_target(tree: _Tree, i: int, exclude: list[str]) -> list[str]:
 
 def _first_actor_under(tree: _Tree, i: int, exclude: list[str]) -> list[str]:
     for j in _phrase(tree, i):
+        j = tree.owner_step(j)
         actor = tree.actor_of.get(j)
         if actor and actor not in exclude and tree.tokens[j].dep not in SUBJ_DEPS:
             return [actor]
@@ -888,24 +973,45 @@ def _phrase(tree: _Tree, i: int) -> list[int]:
     return sorted(out)
 
 
+def _in_setting(tree: _Tree, j: int, top: int) -> bool:
+    """Whether token ``j`` sits in a phrase of place below ``top`` ("targets [in southern Lebanon]")."""
+    steps = 0
+    while j != top and steps < 20:
+        tok = tree.tokens[j]
+        if tok.dep == "pobj" and tree.tokens[tok.head].lower in LOCATIVE_PREPS | {"near", "on", "outside"}:
+            return True
+        j, steps = tok.head, steps + 1
+    return False
+
+
 def _first_actor_in_object(tree: _Tree, i: int, exclude: list[str]) -> list[str]:
     """The first actor inside the verb's object phrase ("condemned an attack by [X]", "welcomed the
     resumption of ties with [X]"), when no actor heads the object itself."""
     if tree.is_passive(i):
-        return []
+        # "a camp for Congolese refugees was attacked": the people the passive subject's phrase names
+        subj = tree.child(i, PASSIVE_SUBJ_DEPS)
+        return _first_actor_under(tree, subj.i, exclude) if subj is not None else []
     for c in tree.kids[i]:
         if c.dep == "dobj":
+            located: list[str] = []
             for j in _phrase(tree, c.i):
+                j = tree.owner_step(j)
                 actor = tree.actor_of.get(j)
                 if actor and actor not in exclude:
                     # with the phrases coordinated with it: "ties with A, B and C" concern each of them
-                    return [a for a in tree.actors_at(j) if a not in exclude] or [actor]
+                    found = [a for a in tree.actors_at(j) if a not in exclude] or [actor]
+                    if not _in_setting(tree, j, c.i):
+                        return found
+                    located = located or found
+            if located:  # "struck a hospital run by [MSF] in [Lebanon]": the party before the place
+                return located
     for prep in TARGET_PREPS:
         found = [a for j in tree.prep_objects(i, prep) for a in tree.actors_at(j) if a not in exclude]
         if found:
             return found
-    for c in tree.kids[i]:  # "demanded that [X] withdraw"
-        subj = tree.child(c.i, SUBJ_DEPS) if c.dep == "ccomp" and c.i > i else None
+    for c in tree.kids[i]:  # "demanded that [X] withdraw", not the attribution "..., [X] said"
+        reported_by = c.dep == "ccomp" and c.lemma.lower() in REPORTING
+        subj = tree.child(c.i, SUBJ_DEPS) if c.dep == "ccomp" and c.i > i and not reported_by else None
         if subj is not None:
             return [a for a in tree.actors_at(subj.i) if a not in exclude]
     return []
@@ -1030,10 +1136,14 @@ def _candidates(tree: _Tree, lexicon: Lexicon) -> list[_Candidate]:
         if tok.pos in ("VERB", "AUX") or (tok.pos == "NOUN" and tok.tag.startswith("VB")):
             entries = next((lexicon.verbs[k] for k in _lemma_keys(tok) if k in lexicon.verbs), None)
             if entries:
-                # the user's own entries for a verb, when one fits, override the bundled readings of it
+                # the user's own entries for a verb, when one fits, override the bundled readings of it; own
+                # entries for this very form ("left" apart from "leave") come first
                 own = [e for e in entries if e.order < lexicon.bundled_from]
-                match = (_match_verb(tree, tok.i, own) if own else None) or _match_verb(tree, tok.i, entries)
-                if match is not None:
+                own_form = [e for e in lexicon.verbs.get(tok.lower, ()) if e.order < lexicon.bundled_from
+                            ] if lexicon.bundled_from and tok.text.lower() != tok.lemma.lower() else []
+                match = ((_match_verb(tree, tok.i, own_form) if own_form else None)
+                         or (_match_verb(tree, tok.i, own) if own else None) or _match_verb(tree, tok.i, entries))
+                if match is not None and not _attribution(tree, match):
                     matches.append(match)
                     if match.obj is not None:
                         consumed.add(match.obj)
@@ -1080,6 +1190,17 @@ def _candidates(tree: _Tree, lexicon: Lexicon) -> list[_Candidate]:
         out.append(cand)
     out.extend(_reported_obligations(tree, lexicon, verb_triggers))
     return out
+
+
+def _attribution(tree: _Tree, match: _Match) -> bool:
+    """A plain reporting verb ("said") that introduces reported content: the attribution, not an event; only a
+    pattern that names what was said ("said [no]") codes it."""
+    entry = match.entry
+    tok = tree.tokens[match.trigger]
+    if entry.parts or entry.obj or entry.before or tok.lemma.lower() not in ATTRIBUTING:
+        return False
+    trailing = tok.dep in ("advcl", "parataxis", "ccomp") and tok.head < tok.i  # "X left, an official said"
+    return trailing or any(c.dep in ("ccomp", "parataxis") for c in tree.kids[tok.i])
 
 
 def _reported_obligations(tree: _Tree, lexicon: Lexicon, verb_triggers: set[int]) -> list[_Candidate]:
@@ -1177,6 +1298,9 @@ def _apply_modality(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int) -> 
     if tok.dep in ("pcomp", "ccomp") and governor.lemma.lower() in ALLEGING:
         cand.mode = "hypothetical"
         return
+    if tok.dep == "pcomp" and head.lower == "for" and governor.pos == "VERB" and _punitive(lexicon, governor):
+        cand.mode = "hypothetical"  # "arrested for collaborating with X": the charge, not a reported act
+        return
     if aux & DEONTIC_AUX and tok.dep == "ccomp" and head.lemma.lower() in REPORTING and not negated:
         speakers = _subject(tree, head.i)
         if speakers:
@@ -1192,6 +1316,14 @@ def _apply_modality(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int) -> 
     if _question(tree, i):
         cand.mode = "hypothetical"
         return
+    if (future and not negated and not cand.sources and tree.is_passive(i) and tok.dep == "ccomp"
+            and head.lemma.lower() in REPORTING and cand.code[:2] in CONFLICT_ROOTS | PUNITIVE_ROOTS):
+        speakers = _subject(tree, head.i)  # "said those behind the unrest would be punished": a threat
+        if speakers:
+            cand.sources = speakers
+            cand.code = lexicon.recode("threaten", cand.code)
+            cand.notes.append("speaker->source future")
+            return
     if future and (polarity == "cooperative" or (polarity == "conflict" and not negated)):
         if negated and tok.lemma.lower() not in ACCEPTING:
             cand.negated, cand.mode = True, "negated"  # "would not bow": a stance, not a rejection act
@@ -1208,6 +1340,12 @@ def _apply_modality(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int) -> 
         cand.mode = "hypothetical"
     elif future:
         cand.mode = "future"
+
+
+def _punitive(lexicon: Lexicon, tok: Token) -> bool:
+    """Whether the verb's plain sense punishes, blames or refuses (its reason clause is then a charge)."""
+    entries = next((lexicon.verbs[k] for k in _lemma_keys(tok) if k in lexicon.verbs), ())
+    return any(e.code[:2] in PUNITIVE_ROOTS for e in entries if not e.parts and not e.obj and not e.before)
 
 
 def _scheduled(tree: _Tree, i: int) -> bool:
@@ -1267,6 +1405,9 @@ def _apply_frame(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int, frame:
             cand.negated, cand.mode = True, "negated"
         elif _aux(tree, head) & (MODAL_AUX | FUTURE_AUX) or _question(tree, head):
             cand.mode = "hypothetical"
+        else:  # "urged supporters to keep protesting": the appeal around the attempt decides
+            outer = _frame_of(tree, lexicon, head)
+            return outer is None or outer[0].family not in RECODING_FAMILIES
         return True
     if family == "reject" and _polarity(cand.code) == "conflict":
         cand.negated, cand.mode = True, "negated"
@@ -1294,8 +1435,24 @@ def _apply_frame(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int, frame:
         partners = [a for slot, role in frame.roles if role == "target" and slot not in ("subj", "obj", "poss")
                     for j in tree.prep_objects(head, slot) for a in tree.actors_at(j)]
         cand.targets = [a for a in dict.fromkeys(partners) if a not in cand.sources]
+    if not cand.targets and family == "threaten" and tree.tokens[i].dep == "xcomp":
+        # a threat to act ("threatened to stop talks if X ..."), not a prediction ("warned that ... if X")
+        cand.targets = [a for a in _condition_subjects(tree, (i, head)) if a not in cand.sources]
+        if cand.targets:
+            cand.notes.append("condition->target")
     cand.notes.append(f"frame:{frame.id}")
     return False
+
+
+def _condition_subjects(tree: _Tree, heads: tuple[int, ...]) -> list[str]:
+    """Who a threat is aimed at: the subject of its condition ("threatened to stop talks if [X] goes ahead")."""
+    for h in heads:
+        for c in tree.kids[h]:
+            if c.dep == "advcl" and any(m.dep == "mark" and m.lower in ("if", "unless") for m in tree.kids[c.i]):
+                subj = tree.child(c.i, SUBJ_DEPS)
+                if subj is not None and tree.actors_at(subj.i):
+                    return tree.actors_at(subj.i)
+    return []
 
 
 def _frame_subject(tree: _Tree, head: int) -> list[str]:
@@ -1429,6 +1586,8 @@ def find_events(
     seen: set[tuple] = set()
     raw: list[tuple[int, int, Event]] = []
     verb_triggers = {c.trigger for c in candidates if c.pattern != "noun"}
+    # verbs whose own entry names the act through their object ("fired [a barrage of rockets]")
+    verb_roots = {(c.trigger, c.code[:2]) for c in candidates if c.pattern == "verb-dobj"}
     # a denial negates the denied act, but denying it is itself an act of the denier
     denials = {c.frame_trigger for c in candidates if c.frame is not None and c.frame.family == "deny"}
     for cand in candidates:
@@ -1451,6 +1610,16 @@ def find_events(
             continue
         if cand.pattern == "noun" and tree.tokens[cand.trigger].head in verb_triggers and not cand.sources:
             continue
+        if cand.pattern == "noun" and (tree.tokens[cand.trigger].head, cand.code[:2]) in verb_roots:
+            continue  # "fired a barrage of rockets": the verb already codes the act its object names
+        if cand.pattern == "noun" and _possessed_reference(tree, cand):
+            continue
+        if cand.pattern != "noun" and (_background_clause(tree, cand.trigger) or _describing_participle(tree, cand)):
+            continue
+        if not cand.sources and cand.pattern != "noun" and (
+                _thing_as_doer(tree, cand.trigger) or _bare_participle(tree, cand)
+                or (_known_event_as_subject(tree, cand.trigger) and _reported_before(tree, cand, candidates))):
+            continue
         pairs = _dyads(cand)
         trigger = _trigger_of(tree, cand)
         tok = tree.tokens[trigger]
@@ -1460,8 +1629,11 @@ def find_events(
         place = _event_place(tree, cand, places)
         confidence = _confidence(tree, cand)
         why = " ".join([f"lex:{cand.entry.id}", cand.pattern, *cand.notes])
-        for source, target in pairs:
-            code = _sector_code(lexicon, cand, actor_codes.get(source))
+        coded = [(source, target, _sector_code(lexicon, cand, actor_codes.get(source))) for source, target in pairs]
+        if cand.entry.reverse and cand.code == cand.entry.code:
+            # a user entry's paired code ("[032:033]"): as X visits Y, Y hosts X
+            coded += [(target, source, cand.entry.reverse) for source, target in pairs if source and target]
+        for source, target, code in coded:
             key = (cand.trigger, source, target, code) if trigger == cand.trigger else (trigger, source, target)
             if key in seen:
                 continue
@@ -1543,6 +1715,77 @@ def _background(tree: _Tree, i: int) -> bool:
     return tok.tag in ("VBZ", "VBP") or (tok.tag == "VBG" and all(a.tag in ("VBZ", "VBP") for a in aux))
 
 
+def _background_clause(tree: _Tree, i: int) -> bool:
+    """An adverbial clause that recalls an earlier episode rather than reporting news ("five years after crowds
+    burned down its embassy"), or the circumstance inside a relative clause ("X, who lost his son when bombers
+    attacked a bus, said")."""
+    tok = tree.tokens[i]
+    if tok.dep != "advcl" or tok.head == i:
+        return False
+    if tree.tokens[tok.head].dep == "relcl":
+        return True
+    marks = {c.lower for c in tree.kids[i] if c.dep in ("mark", "advmod")}
+    return bool(marks & {"after", "before"}) and any(
+        c.dep == "npadvmod" and c.lemma.lower() in DURATION_NOUNS for c in tree.kids[i])
+
+
+def _describing_participle(tree: _Tree, cand: _Candidate) -> bool:
+    """A present participle that describes the noun it follows ("armed groups opposing it", "groups receiving
+    funding", "troops guarding the border"), unless a document speaks through it ("a statement demanding")."""
+    tok = tree.tokens[cand.trigger]
+    if tok.dep != "acl" or tok.tag != "VBG" or tok.head == tok.i:
+        return False
+    return tok.head in tree.actor_of or cand.code[:2] not in SPEECH_ROOTS
+
+
+def _bare_participle(tree: _Tree, cand: _Candidate) -> bool:
+    """A past participle that describes its noun with no doer ("gunmen armed with rifles", "a deal reached
+    in March"): a label, not a report; violence done to the noun ("soldiers killed in the ambush") is an act."""
+    i = cand.trigger
+    tok = tree.tokens[i]
+    return (tok.dep == "acl" and tok.tag == "VBN" and _polarity(cand.code) != "conflict"
+            and not tree.prep_objects(i, "by") and _verb_rooted(tree, i))
+
+
+def _known_event_as_subject(tree: _Tree, i: int) -> bool:
+    """A definite event noun as the subject ("The strike hit a school"): after a report of the act it tells
+    more about it, with no doer of its own; an indefinite one ("A roadside bomb killed ...") is a new act."""
+    subj = tree.child(i, SUBJ_DEPS)
+    return (subj is not None and subj.lemma.lower() in tree.event_nouns and subj.i not in tree.actor_of
+            and any(c.dep in ("det", "poss") and c.lower in DEFINITE for c in tree.kids[subj.i]))
+
+
+def _reported_before(tree: _Tree, cand: _Candidate, candidates: list[_Candidate]) -> bool:
+    """Whether an earlier sentence already reports an act of the same kind with its doer, for "the strike" to
+    refer back to."""
+    start = tree.parse.sentence_of(cand.trigger)[0]
+    kind = _polarity(cand.code)
+    return any(c.trigger < start and c.sources and _polarity(c.code) == kind for c in candidates)
+
+
+def _thing_as_doer(tree: _Tree, i: int) -> bool:
+    """A relative clause whose subject stands for a thing, neither a party nor an act ("the collapse of a
+    canopy that killed 15 people"): no one is named as the doer."""
+    tok = tree.tokens[i]
+    if tok.dep != "relcl" or tok.head == i or tree.is_passive(i):
+        return False
+    subj = tree.child(i, SUBJ_DEPS)
+    antecedent = tree.tokens[tok.head]
+    return (subj is not None and subj.lower in ("that", "which") and not tree.actors_at(antecedent.i)
+            and antecedent.pos == "NOUN" and not antecedent.ent_type
+            and antecedent.lemma.lower() not in tree.event_nouns)  # "the explosion, which killed 12": an act
+
+
+def _possessed_reference(tree: _Tree, cand: _Candidate) -> bool:
+    """An event noun named only through a possessive pronoun inside a prepositional phrase ("barred them from
+    its summits", "pay for its war"): a reference to something known, not a report of a new act."""
+    tok = tree.tokens[cand.trigger]
+    if cand.targets or tok.dep != "pobj":
+        return False
+    owners = [c for c in tree.kids[tok.i] if c.dep == "poss"]
+    return bool(owners) and all(c.pos == "PRON" for c in owners) and all(n.startswith("poss->") for n in cand.notes)
+
+
 def _in_background(tree: _Tree, i: int) -> bool:
     """An event noun that is the object of a describing relative clause ("whose government hosts the talks")."""
     tok = tree.tokens[i]
@@ -1559,12 +1802,18 @@ def _label_participle(tree: _Tree, i: int) -> bool:
                 for j in tree.subtree(c.i))
     if tok.lemma.lower() not in ALLEGING and not dated:
         return False
+    return _verb_rooted(tree, i)
+
+
+def _verb_rooted(tree: _Tree, i: int) -> bool:
+    """Whether the sentence of ``i`` has a verb at its root; else the parser took the main verb for a
+    participle ("Doctors from aid groups [donated] goods")."""
     root = i
     for _ in range(50):
         if tree.tokens[root].head == root:
             break
         root = tree.tokens[root].head
-    return tree.tokens[root].pos in ("VERB", "AUX")  # else the parser took the main verb for a participle
+    return tree.tokens[root].pos in ("VERB", "AUX")
 
 
 def _habit(tree: _Tree, i: int) -> bool:
@@ -1612,10 +1861,14 @@ def _unresolved_agent(tree: _Tree, cand: _Candidate) -> bool:
     return False
 
 
+def _reciprocal(code: str) -> bool:
+    """Whether coordinated doers of the act do it to each other (meet, negotiate, sign, fight)."""
+    return (code[:2] in RECIPROCAL_ROOTS or code.startswith(RECIPROCAL_CODES)) and not code.startswith(ONE_SIDED_CODES)
+
+
 def _dyads(cand: _Candidate) -> list[tuple[str | None, str | None]]:
     """Source-target pairs; coordinated parties of a reciprocal act ("A and B signed a pact") pair up."""
-    reciprocal = cand.code[:2] in RECIPROCAL_ROOTS or cand.code.startswith(RECIPROCAL_CODES)
-    if len(cand.sources) > 1 and not cand.targets and reciprocal and not cand.code.startswith(ONE_SIDED_CODES):
+    if len(cand.sources) > 1 and not cand.targets and _reciprocal(cand.code):
         return [(a, b) for a in cand.sources for b in cand.sources if a != b]
     pairs = []
     for source in cand.sources or [None]:
