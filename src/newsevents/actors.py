@@ -56,7 +56,7 @@ _OPPONENT_NOUNS = frozenset({"critic", "opponent", "rival", "foe", "enemy", "adv
 # offices whose former holders count as elites (CAMEO ELI) rather than as the office
 _FORMER_ROLES = frozenset({"GOV", "LEG"})
 _BACKER_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "financed", "armed", "allied", "aligned",
-                           "inspired", "trained", "friendly", "equipped"})
+                           "inspired", "trained", "friendly", "equipped", "linked", "affiliated"})
 # articles in other languages that open names of groups ("Los Choneros", "Al-Shabaab", "La Familia")
 _AGE_FEATURES = frozenset({"pronoun", "person"})
 _ARTICLE_WORDS = frozenset({"Los", "Las", "La", "El", "Al", "Le", "Les", "Die", "Der"})
@@ -71,6 +71,23 @@ _ORG_HEADS = frozenset({
     "network", "coalition", "militia", "foundation", "fund", "trust", "assembly", "parliament", "police", "guard",
     "mission", "office", "bureau", "department", "tribunal", "corps", "battalion", "regiment", "division", "ltd",
     "inc", "plc", "airways", "airlines", "times", "post", "news", "herald", "tribune",
+    # company names ("Vantor Energy", "Apex Holdings")
+    "energy", "holdings", "motors", "pharmaceuticals", "pharma", "systems", "technologies", "telecom", "telecoms",
+    "industries", "petroleum", "mining", "resources", "railways", "communications", "electric", "insurance",
+    "securities", "logistics", "shipping", "media", "foods", "laboratories", "corp", "llc", "limited", "gmbh",
+    "programme", "program",
+})
+# last words of an organization's name that make it a business ("Vantor Energy", "Apex Holdings Ltd")
+_COMPANY_HEADS = frozenset({
+    "company", "corporation", "corp", "inc", "plc", "ltd", "llc", "limited", "gmbh", "airways", "airlines", "energy",
+    "holdings", "motors", "pharmaceuticals", "pharma", "technologies", "telecom", "telecoms", "industries", "petroleum",
+    "mining", "resources", "railways", "communications", "electric", "insurance", "securities", "logistics",
+    "shipping", "foods", "laboratories",
+})
+# last words of a tagged place that make it a body instead ("West Yorkshire Police"; "the West Bank" stays a place)
+_BODY_HEADS = frozenset({
+    "police", "army", "council", "ministry", "party", "commission", "court", "agency", "union", "service", "forces",
+    "guard", "parliament", "assembly", "authority", "department", "committee", "constabulary", "government",
 })
 # prepositions whose object pronoun is an argument of the verb, so never the verb's own subject ("fired at them");
 # after "with", "behind", "around" it may be ("they took the hostages with them")
@@ -79,7 +96,7 @@ _ARGUMENT_PREPS = frozenset({"at", "on", "upon", "against", "to", "toward", "tow
 _PATIENT_VERBS = frozenset({
     "arrest", "detain", "charge", "release", "free", "kill", "wound", "injure", "hospitalize", "hospitalise",
     "sentence", "convict", "jail", "imprison", "acquit", "rescue", "evacuate", "deport", "interrogate", "question",
-    "abduct", "kidnap", "treat", "bury", "execute", "try", "indict", "prosecute", "fine", "expel",
+    "abduct", "kidnap", "treat", "bury", "execute", "try", "indict", "prosecute", "fine", "expel", "find",
 })
 _GOVERNING_VERBS = frozenset({"rule", "govern", "lead", "run", "address", "serve", "represent", "unite", "modernize",
                               "modernise", "reform"})
@@ -226,7 +243,8 @@ def _units(parse: Parse, dictionary: ActorDictionary) -> list[_Unit]:
                 if kind == ad.ORGANIZATION and _reads_as_person_name(parse.tokens[first:end]) and (
                         _described_as_person(parse, first, end, by_token)
                         or end > ent.end and (_speaks(parse, first, end) or given_first)
-                        or given_first and (_speaks(parse, first, end) or _beside_a_person(parse, first, end))):
+                        or given_first and (_speaks(parse, first, end) or _beside_a_person(parse, first, end))
+                        or _gendered_after(parse, first, end)):
                     # "Sylvain Ekenge, the army spokesman,", "Vikram Misri said": the tagger's organization is a
                     # person, or the first half of one
                     kind = ad.PERSON
@@ -276,6 +294,8 @@ def _units(parse: Parse, dictionary: ActorDictionary) -> list[_Unit]:
             unit.described_by = _describing_body(parse, unit, at)
             if unit.described_by is not None:
                 unit.kind, unit.ner = ad.ORGANIZATION, "ORG"  # "Los Choneros, a criminal gang"
+    units.extend(_repeated_names(parse, units))
+    units.sort(key=lambda u: u.start)
     for unit in units:
         unit.backer = unit.end + 1 < len(parse.tokens) and parse.tokens[unit.end].text == "-" and (
             parse.tokens[unit.end + 1].lower in _BACKER_WORDS)
@@ -317,7 +337,32 @@ def _describing_body(parse: Parse, unit: _Unit, at: dict[int, _Unit]) -> _Unit |
         other = at.get(unit.start - 2)
         if body(other) and other.end == unit.start - 1 and tokens[other.head].dep != "pobj":
             return other
+    other = at.get(unit.start - 1)
+    # "rival carrier Brightwing", "oil company Vantor" (but not "told the court Smith had")
+    if body(other) and other.entry.kind == ad.ORGANIZATION and other.end == unit.start and not any(
+            tokens[c].dep == "det" for c in _kids(parse, other.head)):
+        return other
     return None
+
+
+def _trimmed_entity(ent: Entity, parse: Parse) -> Entity | None:
+    """The entity cut at a line break ("Brightwing" + "LONDON" of a headline run into a dateline) and without a
+    trailing possessive mark ("Harlow Airways'")."""
+    tokens = parse.tokens
+    end = next((i for i in range(ent.start, ent.end) if "\n" in tokens[i].text), ent.end)
+    while end > ent.start and tokens[end - 1].tag == "POS":
+        end -= 1
+    if end == ent.end:
+        return ent
+    if end == ent.start:
+        return None
+    return Entity(ent.start, end, ent.label, parse.text[ent.start_char:tokens[end - 1].end], ent.start_char,
+                  tokens[end - 1].end)
+
+
+def _kids(parse: Parse, i: int) -> list[int]:
+    """Dependents of token ``i`` (a few tokens either side; for the rare look-ups before the tree is indexed)."""
+    return [t.i for t in parse.tokens[max(0, i - 4):i + 5] if t.head == i and t.i != i]
 
 
 def _joined_names(parse: Parse) -> list[Entity]:
@@ -325,13 +370,18 @@ def _joined_names(parse: Parse) -> list[Entity]:
     with a name particle ("Maria Fernanda" + "Cabal" + "de la Torre"), separated only by capitalised words."""
     tokens = parse.tokens
     joined: list[Entity] = []
-    for ent in parse.entities:
+    for ent in (_trimmed_entity(e, parse) for e in parse.entities):
+        if ent is None:
+            continue
         prev = joined[-1] if joined else None
         if prev is not None and prev.label == ent.label == "PERSON" and tokens[ent.start].lower in _NAME_PARTICLES and (
                 all(t.pos == "PROPN" and t.text.istitle() and not t.ent_type for t in tokens[prev.end:ent.start])) and (
                 all(t.whitespace for t in tokens[prev.end - 1:ent.start])) and ent.start - prev.end <= 2:
             joined[-1] = Entity(prev.start, ent.end, "PERSON", parse.text[prev.start_char:ent.end_char],
                                 prev.start_char, ent.end_char)
+        elif ent.label in ("GPE", "LOC", "PERSON") and ent.end - ent.start > 1 and (
+                tokens[ent.end - 1].lower in _BODY_HEADS and tokens[ent.end - 1].text.istitle()):
+            joined.append(Entity(ent.start, ent.end, "ORG", ent.text, ent.start_char, ent.end_char))
         else:
             joined.append(ent)
     return joined
@@ -410,6 +460,30 @@ def _unlabelled_people(parse: Parse, units: list[_Unit]) -> list[_Unit]:
     return found
 
 
+def _repeated_names(parse: Parse, units: list[_Unit]) -> list[_Unit]:
+    """Later occurrences of an organization's name the tagger found once but missed again ("Brightwing, which has
+    lost money", tagged a common noun at the start of a sentence)."""
+    tokens = parse.tokens
+    covered = {i for u in units for i in range(u.start, u.end)}
+    names: dict[str, list[_Unit]] = {}
+    for u in units:
+        if u.kind == ad.ORGANIZATION and u.entry is None and tokens[u.start].text[:1].isupper():
+            names.setdefault(tokens[u.start].text, []).append(u)
+    found = []
+    for tok in tokens:
+        if tok.i in covered or tok.text not in names:
+            continue
+        for u in names[tok.text]:
+            end = tok.i + u.end - u.start
+            if u.start < tok.i and end <= len(tokens) and all(
+                    tokens[i].text == tokens[j].text and i not in covered for i, j in zip(range(tok.i, end),
+                                                                                         range(u.start, u.end))):
+                found.append(_Unit(tok.i, end, tokens[end - 1].end, None, u.kind, ner=u.ner))
+                covered.update(range(tok.i, end))
+                break
+    return found
+
+
 def _organization_named(parse: Parse, ent, inner: list[_Unit]) -> bool:
     """A span the tagger took for a person that names an organization: the dictionary knows it as one ("Boko
     Haram", "Al-Shabaab"), or it reads like one ("the Tigray People's Liberation Front", "Sudan Liberation
@@ -468,6 +542,25 @@ def _speaks(parse: Parse, start: int, end: int) -> bool:
     if head.dep in _SUBJECT_DEPS and tokens[head.head].lemma in _SPEECH_LEMMAS:
         return True
     return start > 1 and tokens[start - 1].lower == "to" and tokens[start - 2].lower == "according"
+
+
+def _gendered_after(parse: Parse, start: int, end: int) -> bool:
+    """Whether the span is its sentence's subject and "he", "she", "his" or "her" follows in that sentence with no
+    other name between ("For decades Joenia Tapajo has fought to keep miners off her land")."""
+    tokens = parse.tokens
+    head = tokens[_head_token(parse, start, end)]
+    if head.dep not in _SUBJECT_DEPS or tokens[head.head].dep not in ("ROOT", "ccomp"):
+        return False
+    pronouns = _pronouns()
+    _, stop = parse.sentence_of(start)
+    for tok in tokens[end:stop]:
+        if tok.ent_type in ("PERSON", "ORG", "NORP", "GPE") or tok.text in _QUOTE_MARKS:
+            return False
+        features = pronouns.get(tok.lower, ())
+        if tok.pos == "PRON" and "person" in features and ("male" in features or "female" in features) and (
+                "object" not in features or tok.lower == "her" and tok.dep == "poss"):
+            return True
+    return False
 
 
 def _beside_a_person(parse: Parse, start: int, end: int) -> bool:
@@ -560,6 +653,7 @@ class _Mention:
     lemma: str = ""
     bare: bool = False  # an agent noun with no country or organization of its own ("police")
     within: _Mention | None = None  # the body whose part a reference names ("the U.N." in "the U.N. watchdog")
+    possessor: int = -1  # the possessive pronoun whose referent's country "his country" is
 
 
 @dataclass
@@ -735,8 +829,12 @@ def _org_mention(ctx: _Context, unit: _Unit) -> _Mention:
         key = ("org", " ".join(ad.pieces(text.removeprefix("the ").removeprefix("The "))))
         name = text
     kind = entry.kind if entry is not None and entry.kind in (ad.ORGANIZATION, ad.GROUP) else ad.ORGANIZATION
+    words = [t.lower for t in ctx.parse.tokens[unit.start:unit.end]]
+    # "Vantor Energy" is a business, "the Ministry of Mines and Energy" is not
+    business = words[-1] in _COMPANY_HEADS and not any(w in _BODY_HEADS for w in words)
+    role = entry.role if entry else "BUS" if business else None
     return _Mention(s, e, key, name, kind, code=code, country=_country_of(unit) if entry else None,
-                    role=entry.role if entry else None, head=unit.head, first_token=unit.start, entry=entry)
+                    role=role, head=unit.head, first_token=unit.start, entry=entry)
 
 
 def _gender_near(ctx: _Context, unit: _Unit, title_units: list[_Unit]) -> str | None:
@@ -926,7 +1024,14 @@ def _agent_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> None
         # "the U.N. watchdog", "the UN agency": one of the named body's own agencies, named before
         within = org_mention if org_mention is not None and (org_mention.code or "").startswith("IGO") and all(
             _is_org(u) for u in linked if u.start < unit.start) and entry.role != ad.COUNTRY else None
-        if definite and (not premodified or within is not None):
+        partner = _named_partner(ctx, unit) if definite and entry.role != ad.COUNTRY else None
+        if partner is not None and partner.entry is not None and partner.entry.key:
+            # "The group, Jama'at Nusrat al-Islam wal-Muslimin (JNIM), has": the name says which group
+            named = _org_mention(ctx, partner)
+            first = min([unit.start] + [c for c in ctx.children[unit.head] if tokens[c].dep == "det"])
+            mentions.append(_Mention(tokens[first].start, e, named.key, named.name, named.kind, head=unit.head,
+                                     first_token=first, type="description"))
+        elif definite and (not premodified or within is not None):
             kind = ad.COUNTRY if entry.role == ad.COUNTRY else ad.ORGANIZATION
             # the mention opens at its determiner: "the tiny Gulf state", "the U.N. nuclear watchdog"
             first = min((c for c in ctx.children[unit.head] if tokens[c].dep == "det" and tokens[c].lower in (
@@ -934,6 +1039,14 @@ def _agent_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> None
             mentions.append(_Mention(tokens[first].start, e, ("ref", unit.start), text, kind,
                                      head=unit.head, first_token=first, type="reference", entry=entry,
                                      plural=plural, within=within))
+        elif entry.role == ad.COUNTRY and not linked and unit.end - unit.start == 1:
+            owner = next((c for c in ctx.children[unit.head] if tokens[c].dep == "poss" and tokens[c].pos == "PRON"
+                          and tokens[c].lower in ctx.pronouns), None)
+            if owner is not None and owner == unit.start - 1:
+                # "warned that his country would": the country of whoever "his" is
+                mentions.append(_Mention(tokens[owner].start, e, ("ref", unit.start), text, ad.COUNTRY,
+                                         head=unit.head, first_token=owner, type="reference", entry=entry,
+                                         possessor=owner))
         return
     kind = entry.kind if entry.kind in (ad.PERSON, ad.GROUP, ad.ORGANIZATION) else ad.GROUP
     if kind == ad.PERSON and plural:
@@ -962,14 +1075,15 @@ def _agent_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> None
         if org_mention is not None and code == org_mention.code and entry.role == org_mention.role:
             key = org_mention.key  # "Hamas fighters" are Hamas
         elif org_mention is not None and orgs[0].end == unit.start and org_mention.code is None and (
-                kind == ad.ORGANIZATION and tokens[orgs[0].head].dep == "compound"):
-            # "the Georgian Dream party": the noun says what the named organization is
+                (kind == ad.ORGANIZATION or kind == ad.GROUP and head_tok.tag == "NN")
+                and tokens[orgs[0].head].dep == "compound"):
+            # "the Georgian Dream party", "the UGT union": the noun says what the named organization is
             key = org_mention.key
             if org_mention in mentions:
                 mentions.remove(org_mention)
             s, e, text = _text(ctx, orgs[0].start, end_unit.end_char)
             start = orgs[0].start
-            code = _compose(org_mention.country, entry) if org_mention.country else None
+            code = _compose(org_mention.country, entry)
     mention = _Mention(
         s, e, key, text[4:] if text.lower().startswith("the ") else text, kind, code=code, country=country,
         role=role, title=_title_text(ctx, unit) if kind == ad.PERSON else None,
@@ -1196,14 +1310,18 @@ def _mentions(ctx: _Context) -> list[_Mention]:
 # ---------------------------------------------------------------- merging
 
 
-def _merge_persons(text: str, mentions: list[_Mention]) -> None:
-    """Give a bare surname (or a name's later full form) the key of the person named earlier."""
+def _merge_persons(text: str, mentions: list[_Mention], subjects: frozenset[int] = frozenset()) -> None:
+    """Give a bare surname (or a name's later full form) the key of the person named earlier; a country's name
+    does so only as a subject (token heads in ``subjects``)."""
     people: list[_Mention] = []
     organizations: dict[str, _Mention] = {}
+    renamed: dict[tuple, tuple] = {}
     for m in mentions:
         surface = text[m.start:m.end]
-        if m.kind in (ad.ORGANIZATION, ad.GROUP) and m.type == "name" and surface[:1].isupper() and " " not in surface:
-            # "Kobakhidze said" tagged as an organization, "Wagner" after "Therese Kayikwamba Wagner"
+        if (m.kind in (ad.ORGANIZATION, ad.GROUP) or m.kind == ad.COUNTRY and m.head in subjects) and (
+                m.type == "name" and surface[:1].isupper() and " " not in surface):
+            # "Kobakhidze said" tagged as an organization, "Wagner" after "Therese Kayikwamba Wagner", "Montenegro
+            # rejected" after "Luis Montenegro"
             earlier = next((p for p in people if p.name.split()[-1] == surface and " " in p.name), None)
             if earlier is not None:
                 m.key, m.kind, m.code, m.country, m.role = earlier.key, ad.PERSON, None, None, None
@@ -1212,6 +1330,11 @@ def _merge_persons(text: str, mentions: list[_Mention]) -> None:
         if m.key[0] == "org":
             organizations.setdefault(m.key[1], m)
         org = organizations.get(" ".join(ad.pieces(m.name))) if m.key[0] == "person" else None
+        if org is None and m.key[0] in ("person", "org") and " " not in m.name:
+            # "Vantor" after "Vantor Energy": a company's short name is its first word
+            short = [o for name, o in organizations.items() if o.key != m.key and name.split()[0] == m.name.lower()
+                     and all(w in _ORG_HEADS for w in name.split()[1:])]
+            org = short[0] if len(short) == 1 else None
         if org is not None:
             m.key, m.kind, m.code, m.country, m.role = org.key, org.kind, org.code, org.country, org.role
             continue  # a party name the tagger took for a person the second time
@@ -1224,9 +1347,13 @@ def _merge_persons(text: str, mentions: list[_Mention]) -> None:
                 break
             if m.key[0] == "person" and (other[-len(words):] == words or (
                     earlier.key[0] == "person" and words[-len(other):] == other)):
+                renamed[m.key] = earlier.key
                 m.key = earlier.key
                 break
         people.append(m)
+    for m in mentions:
+        if m.type == "description" and m.key in renamed:
+            m.key = renamed[m.key]  # "Bawumia, the candidate of ...": a description follows its name
 
 
 def _merge_aliases(ctx: _Context, mentions: list[_Mention]) -> None:
@@ -1283,17 +1410,62 @@ def _merge_bare_agents(mentions: list[_Mention], headline_end: int = 0) -> None:
             m.type = "name"
 
 
-def _merge_office_holders(mentions: list[_Mention]) -> None:
+def _name_the_lede_person(ctx: _Context, mentions: list[_Mention], headline_end: int) -> None:
+    """"A former bank clerk who stole ... was jailed on Tuesday. Daniel Whitcombe, 45, admitted ...": the one
+    unnamed person a story opens on is the person the next sentence names, with an age, as its subject (and so is
+    the same noun in the headline)."""
+    tokens = ctx.parse.tokens
+    # the parser may run the headline into the first sentence
+    sentences = [s for s in ctx.parse.sentences if tokens[s[1] - 1].start >= headline_end and s[1] - s[0] > 2]
+    if len(sentences) < 2:
+        return
+    (lede_start, lede_end), (next_start, next_end) = sentences[0], sentences[1]
+    while lede_start < lede_end and tokens[lede_start].start < headline_end:
+        lede_start += 1
+
+    def indefinite(m: _Mention) -> bool:
+        return any(tokens[c].dep == "det" and tokens[c].lower in ("a", "an") for c in ctx.children[m.head])
+
+    unnamed = [m for m in mentions if m.key[0] == "anon" and m.type == "name" and lede_start <= m.head < lede_end]
+    if len(unnamed) != 1 or not indefinite(unnamed[0]):
+        return
+    lede = unnamed[0]
+    named = next((m for m in mentions if next_start <= m.head < next_end and m.kind == ad.PERSON
+                  and m.type == "name" and m.key[0] in ("person", "entry")), None)
+    after = [t.text for t in tokens[named.head + 1:named.head + 4]] if named is not None else []
+    aged = len(after) == 3 and after[0] == after[2] == "," and after[1].isdigit()
+    if named is None or not aged or _governor(ctx, tokens[named.head]).dep not in _SUBJECT_DEPS or any(
+            m.key == named.key for m in mentions if m.end <= tokens[next_start].start):
+        return
+    if named.role and lede.role and _office_family(named.role) != _office_family(lede.role) or (
+            named.country and lede.country and named.country != lede.country):
+        return  # "A Kenyan court jailed a former minister. Judge John Mbeki said": someone else
+    if named.code is None and named.role is None:
+        # "a former Congolese militia leader" says what the name does not
+        named.code, named.country, named.role = lede.code, lede.country, lede.role
+        named.title = named.title or lede.title
+    noun = lede.lemma
+    for m in mentions:
+        if m is lede or m.key[0] == "anon" and m.type == "name" and m.end <= headline_end and m.lemma == noun:
+            m.key, m.type = named.key, "description"
+
+
+def _merge_office_holders(mentions: list[_Mention], home: str | None = None) -> None:
     """"Iran's supreme leader ... Ayatollah Ali Khamenei", "Kenya's president ... President William Ruto": an
-    unnamed holder of an office of one country is the one person the text names with that title and country."""
+    unnamed holder of an office of one country is the one person the text names with that title and country (a
+    holder named with no country of their own holds it in the story's country)."""
+
+    def country(m: _Mention) -> str | None:
+        return m.country or (home if m.code in (None, m.role) else None)
+
     holders: dict[tuple, set[tuple]] = {}
     for m in mentions:
-        if m.kind == ad.PERSON and m.type == "name" and m.key[0] != "anon" and m.title and m.country:
-            holders.setdefault((m.title.lower(), m.country), set()).add(m.key)
+        if m.kind == ad.PERSON and m.type == "name" and m.key[0] != "anon" and m.title and country(m):
+            holders.setdefault((m.title.lower(), country(m)), set()).add(m.key)
     renamed: dict[tuple, tuple] = {}
     for m in mentions:
-        if m.key[0] == "anon" and m.type == "name" and m.title and m.country:
-            named = holders.get((m.title.lower(), m.country), set())
+        if m.key[0] == "anon" and m.type == "name" and m.title and country(m):
+            named = holders.get((m.title.lower(), country(m)), set())
             if len(named) == 1:
                 renamed[m.key] = next(iter(named))
     for m in mentions:
@@ -1514,6 +1686,8 @@ def _salience(ctx: _Context, m: _Mention, sent_of: list[int], here: int) -> floa
     dep = tok.dep
     if dep in ("conj", "appos"):
         dep = tokens[tok.head].dep
+    if _across_lines(ctx, tok.i, tok.head):
+        dep = ""  # a headline the parser ran into the first sentence: its relations there mean nothing
     if dep in _SUBJECT_DEPS:
         if _attribution_tail(ctx, tokens[tok.head]):
             score += 0.5  # "Rebels burned the village, residents said": the story is about the rebels
@@ -1528,6 +1702,13 @@ def _salience(ctx: _Context, m: _Mention, sent_of: list[int], here: int) -> floa
     elif dep in ("dobj", "pobj", "attr"):
         score += 1.0
     return score
+
+
+def _across_lines(ctx: _Context, i: int, j: int) -> bool:
+    """Whether a line break lies between tokens ``i`` and ``j``."""
+    tokens = ctx.parse.tokens
+    a, b = (i, j) if i < j else (j, i)
+    return "\n" in ctx.parse.text[tokens[a].end:tokens[b].start]
 
 
 def _resolve(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
@@ -1550,13 +1731,20 @@ def _resolve(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
     role_tokens = {m.head: m for m in mentions if m.type in ("role", "reference")}
     resolved_tokens: dict[int, tuple] = {m.head: m.key for m in mentions if m.type == "name"}
     names = {m.head: m for m in mentions if m.type == "name" and m.kind == ad.PERSON and m.key[0] != "anon"}
-    items: list[tuple[int, str, object]] = [(m.first_token, "mention", m) for m in mentions]
+    items: list[tuple[int, str, object]] = [(m.head if m.possessor >= 0 else m.first_token, "mention", m)
+                                            for m in mentions]
+    name_words = {w for w in _name_words(ctx, mentions) if w in _ORG_HEADS} | {"latter", "former"}
     for t in tokens:
         if t.lower in ctx.pronouns and "pronoun" in ctx.pronouns[t.lower] and t.pos in ("PRON", "DET") and (
                 t.i not in ctx.unit_at):
             items.append((t.i, "pronoun", t))
         elif _age_noun(tokens, t.i):
             items.append((t.i, "age", t))
+        elif t.lower in name_words and (det := _definite_noun(ctx, t)) is not None:
+            if t.lower in ("latter", "former"):
+                items.append((det, "order", t))
+            elif t.i not in ctx.unit_at:
+                items.append((det, "name word", t))
     items.sort(key=lambda item: (item[0], item[1] != "mention"))
     history: list[_Mention] = []
     out: list[_Mention] = []
@@ -1578,6 +1766,17 @@ def _resolve(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
                               if tokens[c].dep == "poss" and resolved_tokens.get(c) in profiles), None)
                 if owner is not None and owner.kind in (ad.ORGANIZATION, ad.GROUP) and owner.code:
                     employers[m.key] = owner  # "Its spokesman, Jay Tarriela": he speaks for what "its" is
+            if m.possessor >= 0:
+                owner = profiles.get(resolved_tokens.get(m.possessor))
+                code = (owner.code or owner.country or "")[:3] if owner is not None else ""
+                if owner is not None and owner.kind != ad.COUNTRY:
+                    code = owner.country or code
+                if ("country", code) not in profiles:
+                    continue
+                m.key, m.type, m.code, m.country = ("country", code), "role", code, code
+                out.append(m)
+                history.append(m)
+                continue
             if m.head in role_tokens and m.type in ("role", "reference"):
                 key = _resolve_role(ctx, m, history, profiles, sent_of)
                 if key is not None:
@@ -1603,6 +1802,16 @@ def _resolve(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
             history.append(m)
             if m.key not in profiles:
                 profiles[m.key] = _profile(m)
+        elif what in ("order", "name word"):
+            found = _ordinal_referent(ctx, obj, history, sent_of) if what == "order" else _named_by_word(
+                ctx, obj, history, profiles, sent_of)
+            if found is not None:
+                det = tokens[_definite_noun(ctx, obj)]
+                m = _Mention(det.start, obj.end, found.key, found.name, found.kind, head=obj.i, first_token=det.i,
+                             type="role")
+                resolved_tokens[obj.i] = m.key
+                out.append(m)
+                history.append(m)
         else:
             m = _resolve_pronoun(ctx, obj, history, profiles, sent_of, names,
                                  _AGE_FEATURES if what == "age" else None)
@@ -1619,6 +1828,70 @@ def _resolve(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
         if owner is not None and m.type == "name" and m.code in (None, m.role):
             m.code, m.country, m.affiliation, m.role = owner.code, owner.country, owner.key, owner.role or m.role
     return out
+
+
+def _definite_noun(ctx: _Context, tok) -> int | None:
+    """The determiner of a bare definite noun ("the service", "the latter"), or None."""
+    if tok.pos not in ("NOUN", "ADJ") or tok.tag not in ("NN", "JJ") or tok.dep in ("compound", "amod") or tok.ent_type:
+        return None
+    kids = ctx.children[tok.i]
+    dets = [c for c in kids if ctx.parse.tokens[c].dep == "det" and c < tok.i]
+    if len(dets) != 1 or ctx.parse.tokens[dets[0]].lower not in ("the", "this") or any(
+            ctx.parse.tokens[c].dep in ("amod", "compound", "nummod", "poss", "nmod") for c in kids):
+        return None
+    return dets[0]
+
+
+def _name_words(ctx: _Context, mentions: list[_Mention]) -> set[str]:
+    """Last words of the organizations' names of several words ("service" of "Kenya Wildlife Service")."""
+    words = set()
+    for m in mentions:
+        if m.type == "name" and m.kind in (ad.ORGANIZATION, ad.GROUP) and m.key[0] in ("entry", "org"):
+            for name in (m.name, ctx.parse.text[m.start:m.end]):
+                if " " in name:
+                    words.add(name.split()[-1].lower())
+    return words
+
+
+def _named_by_word(ctx: _Context, tok, history: list[_Mention], profiles: dict, sent_of: list[int]):
+    """"The service said", "the association would": the one organization named before whose name ends in that
+    noun."""
+    found = {}
+    for m in reversed(history):
+        if sent_of[tok.i] - sent_of[m.head] > 2 * _ROLE_WINDOW:
+            break
+        p = profiles.get(m.key)
+        if p is None or p.kind not in (ad.ORGANIZATION, ad.GROUP) or m.type != "name":
+            continue
+        if any(" " in name and name.split()[-1].lower() == tok.lower
+               for name in (m.name, ctx.parse.text[m.start:m.end])):
+            found.setdefault(m.key, m)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _ordinal_referent(ctx: _Context, tok, history: list[_Mention], sent_of: list[int]):
+    """"the latter", "the former": the second or first of the last two actors named side by side ("Kenya and
+    Tanzania")."""
+    tokens = ctx.parse.tokens
+    by_head = {m.head: m for m in history}
+    for m in reversed(history):
+        if sent_of[tok.i] - sent_of[m.head] > 2:
+            break
+        head = tokens[m.head]
+        first = by_head.get(head.head) if head.dep == "conj" else None
+        if first is not None and first.key != m.key:
+            return m if tok.lower == "latter" else first
+    # "X's takeover of Y, after the former agreed": the last two actors named in the sentence (or the one before)
+    for back in (0, 1):
+        named: dict[tuple, _Mention] = {}
+        for m in history:
+            if sent_of[m.head] == sent_of[tok.i] - back and m.type == "name" and m.head < tok.i:
+                named.pop(m.key, None)
+                named[m.key] = m
+        if len(named) >= 2:
+            pair = list(named.values())[-2:]
+            return pair[1] if tok.lower == "latter" else pair[0]
+    return None
 
 
 def _compose_with_possessor(ctx: _Context, m: _Mention, resolved: dict[int, tuple], profiles: dict) -> None:
@@ -1820,7 +2093,8 @@ def _resolve_pronoun(ctx: _Context, tok, history: list[_Mention], profiles: dict
     if "relative" in features:
         m = _relative_antecedent(ctx, tok, history)
         p = profiles.get(m.key) if m is not None else None
-        if p is None or "people" in features and p.kind not in (ad.PERSON, ad.GROUP) or (
+        # "West Yorkshire Police, who investigated": a body of people takes "who" too
+        if p is None or "people" in features and p.kind == ad.COUNTRY or (
                 "thing" in features and p.kind == ad.PERSON):
             return None
         return _Mention(tok.start, tok.end, m.key, tok.text, m.kind, head=tok.i, first_token=tok.i, type="pronoun")
@@ -1836,7 +2110,9 @@ def _resolve_pronoun(ctx: _Context, tok, history: list[_Mention], profiles: dict
         governing = {}  # "the ministry said, as Israel pressed its offensive": the nearer subject binds
     # "..., the coast guard said. Its spokesman said": the possessor of a speaker is a source going on speaking
     speaks = _speaker(ctx, tok) or tok.dep == "poss" and _speaker(ctx, tokens[tok.head])
-    patient = tok.dep == "nsubjpass" and tokens[tok.head].lemma in _PATIENT_VERBS
+    # "two of them had been found wounded": the quantity stands for the pronoun
+    arg = tokens[tokens[tok.head].head] if tok.dep == "pobj" and tokens[tok.head].lower == "of" else tok
+    patient = arg.dep == "nsubjpass" and tokens[arg.head].lemma in _PATIENT_VERBS
     best: dict[tuple, float] = {}
     # "The minister gave him 72 hours": an object pronoun is never its own clause's subject, by any of its names
     clause = tok.head
@@ -1845,11 +2121,19 @@ def _resolve_pronoun(ctx: _Context, tok, history: list[_Mention], profiles: dict
     clauses = {clause}
     # "the government failed to pay them": the subject of "failed" pays; "forced staff down and threatened to kill
     # them": a verb joined to another without a subject of its own shares that one's
+    # "he had called Mahama to congratulate him": an infinitive of purpose shares its verb's subject too
     while tokens[clause].head != clause and len(clauses) < 5 and (tokens[clause].dep == "xcomp" or (
-            tokens[clause].dep == "conj" and not any(tokens[c].dep in _SUBJECT_DEPS for c in ctx.children[clause]))):
+            tokens[clause].dep in ("conj", "advcl") and not any(
+                tokens[c].dep in _SUBJECT_DEPS for c in ctx.children[clause]) and (
+                tokens[clause].dep == "conj" or tokens[clause].tag == "VB"))):
         clause = tokens[clause].head
         clauses.add(clause)
     subject_keys = {m.key for m in history if tokens[m.head].head in clauses and tokens[m.head].dep in _SUBJECT_DEPS}
+    if features is _AGE_FEATURES:
+        # "He said the 56-year-old had been charged": not the one who says it
+        reporters = _reporting_subjects(ctx, tok)
+        subject_keys |= {m.key for m in history if m.head in reporters}
+        features = features | {"object"}
     quote = ctx.quote_of[tok.i] if ctx.quote_of else -1
     # '"They shot anyone who ran," a witness said': a third person inside a quotation is never its speaker
     speakers = _quote_side(ctx, quote, history, profiles, sent_of) if quote >= 0 else set()
@@ -1888,7 +2172,9 @@ def _resolve_pronoun(ctx: _Context, tok, history: list[_Mention], profiles: dict
             score += 1.0 if p.gender == "female" else -1.0
         if m.key[0] == "anon":
             score -= 0.5
-        if patient and _governor(ctx, m_tok).dep in ("dobj", "nsubjpass"):
+        acted_on = _governor(ctx, m_tok)
+        if patient and (acted_on.dep == "dobj" or acted_on.dep == "nsubjpass" and (
+                tokens[acted_on.head].lemma in _PATIENT_VERBS)):
             score += 3.0  # "They were charged": those the previous clause acted on, not who acted
         if quote >= 0 and _speaker(ctx, m_tok) and ctx.quote_of[m.head] < 0:
             score -= 3.0  # those quoted speak of themselves as "we": "they" in a quotation is someone else
@@ -1938,6 +2224,11 @@ def _family(role: str | None) -> str | None:
     return "armed" if role in _ARMED_NONSTATE else role
 
 
+def _office_family(role: str | None) -> str | None:
+    """Roles one person's noun may stand for: "the officer" is a soldier's or a policeman's."""
+    return "security" if role in ("MIL", "COP") else _family(role)
+
+
 def _resolve_role(ctx: _Context, m: _Mention, history: list[_Mention], profiles: dict, sent_of: list[int]):
     entry = m.entry
     noun = ctx.parse.tokens[m.head].lemma.lower()
@@ -1947,6 +2238,15 @@ def _resolve_role(ctx: _Context, m: _Mention, history: list[_Mention], profiles:
         # "Popsoi said the envoy had met...", "the minister gave the diplomat...": a description is not the
         # subject of its own clause nor of the clause that reports it
         subjects = _reporting_subjects(ctx, ctx.parse.tokens[m.head])
+        # "the finance minister and the central bank governor": two people
+        head = ctx.parse.tokens[m.head]
+        subjects |= {head.head} if head.dep == "conj" else set()
+        subjects |= {c for c in ctx.children[m.head] if ctx.parse.tokens[c].dep == "conj"}
+        bound = {e.key for e in history if e.head in subjects}
+    elif ctx.parse.tokens[m.head].dep in ("dobj", "dative", "iobj"):
+        # "The regulator ordered the company to pay": an object is not its own clause's subject
+        verb = ctx.parse.tokens[ctx.parse.tokens[m.head].head]
+        subjects = {c for c in ctx.children[verb.i] if ctx.parse.tokens[c].dep in _SUBJECT_DEPS}
         bound = {e.key for e in history if e.head in subjects}
     # "the Gulf state", "the island": only the countries such an epithet can stand for
     epithet = m.name.lower().removeprefix("the ").strip() if m.type == "reference" else ""
@@ -1954,9 +2254,19 @@ def _resolve_role(ctx: _Context, m: _Mention, history: list[_Mention], profiles:
     kinds_named = _named_kinds(ctx, m) if m.type == "reference" else []
     speakers_country = _clause_countries(ctx, ctx.parse.tokens[m.head], profiles) if (
         m.type == "reference" and entry.role == ad.COUNTRY) else set()
+    by_name: set[tuple] = set()  # bodies whose name holds the noun
+    if m.kind == ad.PERSON and m.title:
+        # "the prime minister", however far back "Prime Minister Luis Montenegro" was named: one holder of the title
+        holders = {e.key for e in history if e.key not in bound and (p := profiles.get(e.key)) is not None
+                   and p.kind == ad.PERSON and p.title == m.title.lower()
+                   and (not m.country or (p.country or (p.code or "")[:3]) == m.country)}
+        if len(holders) == 1:
+            return holders.pop()
     for earlier in reversed(history):
         if sent_of[m.head] - sent_of[earlier.head] > _ROLE_WINDOW:
             break
+        if earlier.key == m.key and m.key[0] == "composed" and m.type == "role" and earlier.type == "name":
+            return None  # "the teachers" after bare "teachers": the same group already, whatever was named since
         if earlier.key == m.key or earlier.key in bound:
             continue
         p = profiles.get(earlier.key)
@@ -1971,15 +2281,22 @@ def _resolve_role(ctx: _Context, m: _Mention, history: list[_Mention], profiles:
                 score += 3.0  # "the country" is more often the one the story is set in than one just named
             if wanted == ad.COUNTRY and (p.code or "")[:3] in speakers_country:
                 score += 3.0  # "Tshisekedi said the country would not be divided": the speaker's own country
+            # "the rebels ... the group's leader": an armed band is a group however it was named
+            armed_band = wanted == "nonstate" and p.role in _ARMED_NONSTATE and p.plural
             if wanted != ad.COUNTRY and (p.kind not in (ad.ORGANIZATION, ad.GROUP) or p.key[0] in ("composed", "gov")
-                                         and noun not in p.name.split()):
+                                         and noun not in p.name.split() and not armed_band):
                 continue  # "the movement" after "the opposition movement", but "the group" is no bare "protesters"
+            if armed_band and p.key[0] == "composed":
+                score -= 2.0  # a group named as one comes first
             if wanted == "nonstate" and p.role in _STATE_ROLES:
                 continue
+            if wanted == "oversight" and (p.role == "BUS" or p.role in _ARMED_NONSTATE):
+                continue  # "The regulator ordered the company": a regulator is no business it oversees
             if m.within is not None and (p.key == m.within.key or not (p.code or "").startswith(m.within.code)):
                 continue
             if noun in p.name.split():
                 score += 3.0  # "the agency" after "International Atomic Energy Agency"
+                by_name.add(earlier.key)
             elif any(w[:5] not in p.name for w in kinds_named):
                 continue  # "the prisons agency" is no broadcaster named before
         elif m.kind == ad.PERSON:
@@ -1991,7 +2308,8 @@ def _resolve_role(ctx: _Context, m: _Mention, history: list[_Mention], profiles:
                 continue  # "the Kenyan leader" is not the Sudanese general
             if noun in p.title.split() or noun == p.title:
                 score += 5.0  # "the diplomat" after "a Russian diplomat", far more than any official's being near
-            elif p.role and entry.role and p.role == entry.role and entry.role != "CVL" or (
+            elif p.role and entry.role and _office_family(p.role) == _office_family(entry.role) and (
+                    entry.role != "CVL") or (
                     entry.role == "GOV" and p.role in ("REB", "IGO")):  # "the woman" is not any civilian
                 score += 1.0
             else:
@@ -2005,13 +2323,21 @@ def _resolve_role(ctx: _Context, m: _Mention, history: list[_Mention], profiles:
             if p.kind not in (ad.ORGANIZATION, ad.GROUP) or _family(p.role) != _family(m.role) and not same_noun or (
                     p.key[0] == "composed" and not p.key[3] and not same_noun and not bare_people):
                 continue
-            if p.key[0] == "entry" or same_noun:
+            if same_noun:
+                score += 3.0  # "the teachers" after "hundreds of teachers", though a teachers' union was named since
+            elif p.key[0] == "entry":
                 score += 1.0
         else:
-            if p.kind not in (ad.ORGANIZATION, ad.GROUP) or p.role != m.role or noun not in p.name.split() and (
-                    p.key[0] not in ("org", "entry")):
+            unknown_business = m.role == "BUS" and p.role is None and p.key[0] == "org" and not any(
+                (q := profiles.get(e.key)) is not None and q.role == "BUS" and q.kind != ad.PERSON for e in history)
+            if p.kind not in (ad.ORGANIZATION, ad.GROUP) or p.role != m.role and not unknown_business or (
+                    noun not in p.name.split() and p.key[0] not in ("org", "entry")):
                 continue  # "the party" after "Georgian Dream", described as the ruling party
+            if unknown_business:
+                score -= 1.0  # "Shell said ... The company": a name of no known sector may be a company's
         best[earlier.key] = max(best.get(earlier.key, -99.0), score)
+    if len(by_name) == 1 and m.within is None:
+        return by_name.pop()  # "the agency" when one body named before is an agency, whoever was named since
     for country in speakers_country:
         if ("country", country) in profiles:
             # "The veteran leader has ruled the country since 1994": his own, however long ago it was named
@@ -2053,12 +2379,13 @@ def find_actors(parse: Parse, doc_id: str, dictionary=None, published: str | Non
     ctx.home = _home_country(parse, units, unit_at)
     ctx.described = {id(u.described_by): u for u in units if u.described_by is not None}
     mentions = _mentions(ctx)
-    _merge_persons(parse.text, mentions)
+    _merge_persons(parse.text, mentions, frozenset(t.i for t in parse.tokens if t.dep in _SUBJECT_DEPS))
     _merge_aliases(ctx, mentions)
     _merge_bare_agents(mentions, _headline_end(parse.text))
+    _name_the_lede_person(ctx, mentions, _headline_end(parse.text))
     mentions = _resolve(ctx, mentions)
     _inherit_country(mentions)
-    _merge_office_holders(mentions)
+    _merge_office_holders(mentions, ctx.home)
     return _assemble(parse.text, doc_id, mentions, ctx.home)
 
 
