@@ -1045,6 +1045,24 @@ PROBES = [
     ("2041", "Syrian forces", "rebels", "Syrian forces used chlorine gas against rebels."),
     ("2042", "North Korea", "", "North Korea detonated a nuclear bomb."),
     ("2042", "Pakistan", "", "Pakistan detonated a nuclear device."),
+    # seizing a place is occupying territory; declaring war is a threat; the doer's sector recodes
+    ("192", "Rebels", "", "Rebels seized the town after heavy fighting."),
+    ("192", "Government troops", "", "Government troops retook the city."),
+    ("192", "Insurgents", "", "Insurgents captured an army base near the border."),
+    ("12", "The Supreme Court", "", "The Supreme Court blocked the law."),
+    ("138", "Russia", "Ukraine", "Russia declared war on Ukraine."),
+    ("10", "Rwanda", "Congo", "Rwanda expected Congo to disarm the militia."),
+    ("010", "Parliament", "", "Parliament passed the bill."),
+    ("141", "Protesters", "", "Protesters gathered outside the embassy."),
+    ("195", "Warplanes", "", "Warplanes bombed the village."),
+    ("180", "Rebel fighters", "journalists", "Rebel fighters detained two journalists."),
+    ("181", "Pirates", "", "Pirates seized a ship off the coast."),
+    ("191", "Azerbaijan", "", "Azerbaijan blockaded the region."),
+    ("144", "Farmers", "", "Farmers blockaded the main road into the capital."),
+    ("190", "Israel", "", "Israel's strikes on Gaza killed dozens."),
+    ("072", "Germany", "Ukraine", "Germany supplied tanks to Ukraine."),
+    ("024", "The opposition", "the regime", "The opposition called for the regime to hold elections."),
+    ("025", "The United Nations", "Israel", "The United Nations made an appeal to Israel to open the crossings."),
 ]
 
 
@@ -1083,6 +1101,13 @@ NOT_EVENTS = [
     "Fire destroyed a warehouse in the port.",
     "The flood destroyed hundreds of homes.",
     "The virus killed thousands of cattle.",
+    "Firefighters forced their way into the burning building.",
+    "The board is reviewing its options.",
+    "The central bank met its inflation target.",
+    "The company released its results on Monday.",
+    "Police fired into the air as the crowd surged forward.",
+    "Hundreds of pupils were gathering for assembly.",
+    "Officials expect prices to rise next year.",
 ]
 
 

@@ -40,6 +40,8 @@ SUPPORT_VERBS = {"launch", "carry", "conduct", "stage", "hold", "mount", "make",
                  "issue", "extend", "grant", "seek", "file", "lodge", "open", "end", "complete", "dispatch", "ship",
                  "supply", "rush", "donate", "channel", "airlift", "airdrop", "approve", "disburse"}
 LOCATIVE_PREPS = {"in", "at", "into", "inside", "across", "throughout"}
+CIRCUMSTANCE_PREPS = LOCATIVE_PREPS | {"over", "amid", "after", "before", "despite", "during", "since", "near",
+                                       "outside", "beyond", "until", "within"}
 EPISODE_NOUNS = {"history", "anniversary", "memory", "legacy", "aftermath", "wake", "commemoration", "memorial",
                  "record", "pattern", "culture", "threat", "risk", "fear", "possibility", "prospect", "spectre"}
 SENTENCE_ENDS = ".!?\"'\u201d\u2019)"
@@ -68,6 +70,7 @@ UNDERGOING = {"suffer", "survive", "witness", "see", "watch", "face", "endure", 
               "broker", "mediate"}
 TARGET_PREPS = ("with", "against", "to", "toward", "towards", "from", "into", "over", "for", "by")
 RECODING_FAMILIES = {"intent", "appeal", "demand", "reject", "threaten"}
+GIVING_ROOTS = {"06", "07", "16"}  # the object is a thing given or withdrawn ("aid to X", "envoy from X")
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
 RECIPROCAL_CODES = ("0871",)  # a truce binds every party that agreed to it
@@ -94,6 +97,7 @@ PUNITIVE_ROOTS = {"11", "12", "16", "17"}
 ATTRIBUTING = {"say", "add", "state", "note", "write", "report"}  # verbs that only attribute ("warn" acts)
 SPEECH_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
+NO_EVENT = "-"  # lexicon code of a phrase that names no event ("forced [its way] in"), overriding general readings
 DURATION_NOUNS = {"year", "month", "decade", "century"}  # "days after" still links news; "years after" recalls
 
 
@@ -360,7 +364,7 @@ def _load(paths: tuple[str, ...]) -> Lexicon:
             entries = _entries(text, order)
         order += len(entries) + 1
         for entry in entries:
-            if entry.code not in lexicon.codes:
+            if entry.code not in lexicon.codes and entry.code != NO_EVENT:
                 raise ValueError(f"lexicon entry {entry.id}: unknown CAMEO code {entry.code!r}")
             index = {"verb": lexicon.verbs, "frame": lexicon.frames, "noun": lexicon.nouns}[entry.kind]
             index.setdefault(entry.lemma, []).append(entry)
@@ -546,8 +550,9 @@ def _parts_near(tree: _Tree, i: int, obj: int | None) -> set[str]:
                 for g in tree.kids[c.i]:
                     if g.dep in ("prep", "prt", "advmod", "pobj"):
                         found |= tree.words(g)
-            if c.dep in COMP_DEPS:
-                found |= {a.lower for a in tree.kids[c.i] if a.dep == "aux"}
+            if c.dep in COMP_DEPS or (c.dep == "advcl" and tree.child(c.i, {"mark"}) is not None):
+                # "called for [the regime to hold]": the clause's "for" and "to" select the framing reading
+                found |= {a.lower for a in tree.kids[c.i] if a.dep in ("aux", "mark")}
     return found
 
 
@@ -564,15 +569,28 @@ def _object_candidates(tree: _Tree, i: int) -> list[int]:
         if c.dep in OBJ_DEPS or c.dep in PASSIVE_SUBJ_DEPS or c.dep in COMP_DEPS:
             out.append(c.i)
         elif c.dep in ("prep", "prt", "dative", "agent"):
-            out.extend(p.i for p in tree.kids[c.i] if p.dep in ("pobj", "pcomp"))
-            for p in tree.kids[c.i]:  # "pulled [out [of [negotiations]]]"
-                if p.dep == "prep":
-                    out.extend(q.i for q in tree.kids[p.i] if q.dep == "pobj")
+            direct = [p.i for p in tree.kids[c.i] if p.dep in ("pobj", "pcomp")]
+            out.extend(direct)
+            if not direct:  # "pulled [out [of [negotiations]]]", but not "in protest at [the law]"
+                for p in tree.kids[c.i]:
+                    if p.dep == "prep":
+                        out.extend(q.i for q in tree.kids[p.i] if q.dep == "pobj")
     for o in list(out):
         out.extend(tree.prep_objects(o, "of"))
         if tree.tokens[o].dep == "dobj":  # "took guards and staff hostage": the parser coordinated the complement
             out.extend(c.i for c in tree.kids[o] if c.dep == "conj")
     return out
+
+
+def _through_pattern(tree: _Tree, o: int, parts: tuple[str, ...]) -> bool:
+    """Whether object candidate ``o`` belongs to the act rather than to its setting: a phrase of place, time
+    or circumstance counts only when the pattern names its preposition ("blocked the streets in protest
+    at [the law]" is no "block [law]"; "agreed to mediation in [the talks]" no "agree to [talk]")."""
+    tok = tree.tokens[o]
+    if tok.dep not in ("pobj", "pcomp"):
+        return True
+    prep = tree.tokens[tok.head]
+    return prep.lower not in CIRCUMSTANCE_PREPS or prep.lower in parts or tree.tokens[prep.head].lower in parts
 
 
 def _match_verb(tree: _Tree, i: int, entries: list[Entry]) -> _Match | None:
@@ -591,7 +609,8 @@ def _match_verb(tree: _Tree, i: int, entries: list[Entry]) -> _Match | None:
         if entry.obj:
             if candidates is None:
                 candidates = _object_candidates(tree, i)
-            obj_tok = next((o for o in candidates if tree.phrase_has(o, entry.obj)), None)
+            obj_tok = next((o for o in candidates if tree.phrase_has(o, entry.obj)
+                            and _through_pattern(tree, o, entry.parts)), None)
             if obj_tok is None or (tree.tokens[obj_tok].dep in COMP_DEPS and "to" not in entry.parts
                                    and tree.tokens[obj_tok].pos in ("VERB", "AUX")):
                 continue  # a clause is an object only after "to"; a small clause is one ("found X guilty")
@@ -644,8 +663,14 @@ def _match_noun(tree: _Tree, i: int, entries: list[Entry]) -> _Match | None:
     best = None
     for entry in entries:
         found = tree.phrase_has(i, entry.obj) or _noun_window(tree, i, entry.obj)
+        nearby = tree.tokens[i + 1:i + len(entry.obj)]
+        if found and any(t.dep == "prep" and t.lower in entry.obj[1:] and _temporal(tree, t.i) for t in nearby):
+            continue  # "a strike on Monday" is no "strike on [a place]"
         if found and (best is None or len(entry.obj) > len(best.entry.obj)):
-            best = _Match(entry, i, None, "noun")
+            match = _Match(entry, i, None, "noun")
+            # a noun reading that needs a party ("strikes on [Gaza]") yields to the plain one ("a strike on Monday")
+            if all(_slot_actors(tree, match, slot) for name, slot in entry.roles if name == "need" and slot != "coord"):
+                best = match
     return best
 
 
@@ -818,6 +843,19 @@ def _slot_actors(tree: _Tree, match: _Match, slot: str) -> list[str]:
     return [a for h in heads for j in tree.prep_objects(h, slot) for a in tree.actors_at(j)]
 
 
+def _needed_actors(tree: _Tree, match: _Match, slot: str) -> list[str]:
+    """Actors filling ``slot`` for a need= check; a possessive pronoun ("met [its] target", "released [its]
+    results") refers back to the doer and makes no object party."""
+    found = _slot_actors(tree, match, slot)
+    if slot != "obj" or not found:
+        return found
+    heads = [c.i for c in tree.kids[match.trigger] if c.dep in ("dobj", "dative") or c.dep in PASSIVE_SUBJ_DEPS]
+    mentions = [j for h in heads for j in tree.subtree(h) if j in tree.actor_of]
+    pronouns = {tree.actor_of[j] for j in mentions if tree.tokens[j].dep == "poss" and tree.tokens[j].pos == "PRON"}
+    named = {tree.actor_of[j] for j in mentions if not (tree.tokens[j].dep == "poss" and tree.tokens[j].pos == "PRON")}
+    return [a for a in found if a not in pronouns or a in named]
+
+
 def _arguments(tree: _Tree, match: _Match) -> tuple[list[str], list[str], list[str]]:
     """(sources, targets, pattern notes) for a matched entry."""
     sources: list[str] = []
@@ -859,6 +897,10 @@ def _arguments(tree: _Tree, match: _Match) -> tuple[list[str], list[str], list[s
     if match.pattern == "noun" and len(sources) > 1 and not targets and match.entry.role_of("between"):
         sources, targets = sources[:1], sources[1:]
     targets = [t for t in targets if t not in sources and t not in _own_objects(tree, match, sources)]
+    if match.obj is not None and match.pattern != "noun" and match.entry.code[:2] in GIVING_ROOTS:
+        # "supplied [tanks] to Ukraine": the pattern names what is handed over, the receiving party is the target
+        named = set(tree.actors_at(match.obj))
+        targets = [t for t in targets if t not in named] or targets
     if not targets and match.pattern == "noun":
         # "a suspension of air links [with X]", "the resumption of ties [with X]"
         targets = [a for j in tree.prep_objects(match.trigger, "of") for prep in ("with", "against", "to")
@@ -1144,21 +1186,22 @@ def _candidates(tree: _Tree, lexicon: Lexicon) -> list[_Candidate]:
                 match = ((_match_verb(tree, tok.i, own_form) if own_form else None)
                          or (_match_verb(tree, tok.i, own) if own else None) or _match_verb(tree, tok.i, entries))
                 if match is not None and not _attribution(tree, match):
-                    matches.append(match)
                     if match.obj is not None:
                         consumed.add(match.obj)
+                    if match.entry.code != NO_EVENT:
+                        matches.append(match)
     for tok in tree.tokens:
         if tok.pos in ("NOUN", "PROPN") and tok.i not in consumed:
             entries = _noun_entries(lexicon, tok)
             if entries:
                 match = _match_noun(tree, tok.i, entries)
-                if match is not None:
+                if match is not None and match.entry.code != NO_EVENT:
                     matches.append(match)
     out = []
     verb_triggers = {m.trigger for m in matches if m.pattern != "noun"}
     for match in matches:
         needed = [slot for name, slot in match.entry.roles if name == "need" and slot != "coord"]
-        if any(not _slot_actors(tree, match, slot) for slot in needed):
+        if any(not _needed_actors(tree, match, slot) for slot in needed):
             continue  # a common verb outside its event sense ("groups receiving funding")
         sources, targets, notes = _arguments(tree, match)
         cand = _Candidate(match.entry.code, match.entry, match.trigger, sources, targets, notes,
@@ -1177,14 +1220,17 @@ def _candidates(tree: _Tree, lexicon: Lexicon) -> list[_Candidate]:
             continue
         entries = next((lexicon.frames[k] for k in _lemma_keys(tok) if k in lexicon.frames), None)
         match = _match_verb(tree, tok.i, entries) if entries else None
-        if match is None or match.entry.family not in RECODING_FAMILIES:
+        addressed = match is not None and match.entry.family == "future" and any(
+            c.dep in COMP_DEPS and _addressed_clause(tree, c.i) for c in tree.kids[tok.i])
+        if match is None or (match.entry.family not in RECODING_FAMILIES and not addressed):
             continue
         if not any(c.dep in COMP_DEPS or (c.dep == "prep" and c.lower == "to" and tree.child(c.i, {"pcomp"}))
                    for c in tree.kids[tok.i]):
             continue
         sources = _frame_subject(tree, tok.i)
         addressees = _addressees(tree, tok.i) or [a for a in _clause_subjects(tree, tok.i) if a not in sources]
-        cand = _Candidate(match.entry.code, match.entry, tok.i, sources, addressees, [], "frame", anchor=tok.i)
+        code = lexicon.recode("demand", "") if addressed else match.entry.code
+        cand = _Candidate(code, match.entry, tok.i, sources, addressees, [], "frame", anchor=tok.i)
         cand.notes.append("subj->source")
         _apply_modality(tree, lexicon, cand, tok.i)
         out.append(cand)
@@ -1392,6 +1438,8 @@ def _apply_frame(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int, frame:
     cand.frame_heads.append(head)
     negated_frame = _negated(tree, head)
     family = frame.family or "intent"
+    if family == "future" and _addressed_clause(tree, i):
+        family = "demand"  # "Rwanda expected [Congo] to neutralise", "wants Iran to stop": a demand on the doer
     if family == "future":
         family = {"cooperative": "intent", "conflict": "threaten"}.get(_polarity(cand.code), "")
         if not family:
@@ -1417,11 +1465,11 @@ def _apply_frame(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int, frame:
     elif family == "intent" and _polarity(cand.code) == "conflict":
         family = "threaten"  # "vowed to retake the north" is a threat, not a pledge of cooperation
     cand.code = lexicon.recode(family, cand.code)
-    frame_sources = _frame_subject(tree, head)
+    frame_sources = _frame_subject(tree, head) or _noun_frame_subject(tree, head)
     addressees: list[str] = []
     if family in ("appeal", "demand"):
         addressees = _addressees(tree, head)
-        if tree.tokens[i].dep == "ccomp" and not addressees:
+        if tree.tokens[i].dep in ("ccomp", "advcl") and not addressees:
             subj = tree.child(i, SUBJ_DEPS)
             addressees = tree.actors_at(subj.i) if subj is not None else []
             addressees = addressees or [a for a in cand.sources if a not in frame_sources]
@@ -1442,6 +1490,27 @@ def _apply_frame(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int, frame:
             cand.notes.append("condition->target")
     cand.notes.append(f"frame:{frame.id}")
     return False
+
+
+def _addressed_clause(tree: _Tree, i: int) -> bool:
+    """A "to" clause with a party of its own as subject: "expected [Congo] to neutralise the militia"."""
+    tok = tree.tokens[i]
+    subj = tree.child(i, SUBJ_DEPS) if tok.dep == "ccomp" else (
+        tree.child(tok.head, {"dobj"}) if tok.dep == "xcomp" else None)  # "expected [Congo] to disarm"
+    return (subj is not None and subj.i < i and bool(tree.actors_at(subj.i))
+            and any(c.dep == "aux" and c.lower == "to" for c in tree.kids[i]))
+
+
+def _noun_frame_subject(tree: _Tree, head: int) -> list[str]:
+    """Who makes a framing noun's appeal or demand: its possessor or "by" phrase ("Iran's call for"), or the
+    subject of the light verb that takes it ("[the UN] made an appeal to X to")."""
+    tok = tree.tokens[head]
+    if tok.pos not in ("NOUN", "PROPN"):
+        return []
+    found = tree.modifier_actors(head)
+    if not found and tok.dep in ("dobj", "attr") and tree.tokens[tok.head].lemma.lower() in SUPPORT_VERBS:
+        found = _subject(tree, tok.head)
+    return found
 
 
 def _condition_subjects(tree: _Tree, heads: tuple[int, ...]) -> list[str]:
@@ -1582,7 +1651,8 @@ def find_events(
     framed_heads = {h for c in candidates for h in c.frame_heads}
     framed_triggers = {c.trigger for c in candidates if c.frame_heads}
     dateline = _dateline(tree, dates)
-    actor_codes = {a.id: (a.code or "").upper() for a in actors}
+    # a country acting as a whole ("Azerbaijan blockaded") has the pseudo-sector COUNTRY (data/cameo/sectors.tsv)
+    actor_codes = {a.id: (a.code or "").upper() + (" COUNTRY" if a.kind == "country" else "") for a in actors}
     seen: set[tuple] = set()
     raw: list[tuple[int, int, Event]] = []
     verb_triggers = {c.trigger for c in candidates if c.pattern != "noun"}
@@ -1683,7 +1753,8 @@ def _sector_code(lexicon: Lexicon, cand: _Candidate, source_code: str | None) ->
     rules = lexicon.sectors.get(cand.code)
     if not rules or not source_code or cand.entry.order < lexicon.bundled_from:
         return cand.code
-    chunks = {source_code[k:k + 3] for k in range(0, len(source_code), 3)}
+    code, _, whole = source_code.partition(" ")
+    chunks = {code[k:k + 3] for k in range(0, len(code), 3)} | {whole}
     return next((replacement for sectors, replacement in rules if sectors & chunks), cand.code)
 
 
