@@ -1192,3 +1192,115 @@ def test_a_ministry_named_after_energy_is_no_business(parse):
     found = find(parse, text)
     assert by_mention(found, text, "Ministry of Mines").role != "BUS"
     assert by_mention(found, text, "Vantor Energy").role == "BUS"
+
+
+def test_a_role_noun_after_a_sector_noun_takes_that_sector(parse):
+    text = "Student representatives walked out of the meeting with the dean."
+    found = find(parse, text)
+    students = by_mention(found, text, "representatives")
+    assert (students.code, students.role) == ("EDU", "EDU")
+    assert any(m.text == "Student representatives" for m in students.mentions)
+
+
+def test_an_unknown_name_that_tells_reporters_is_a_person(parse):
+    text = "Resila Onyango told reporters the count had been rigged."
+    assert by_mention(find(parse, text), text, "Resila").kind == "person"
+    written = "Goldman Sachs told clients in a note that rates would fall."
+    assert by_mention(find(parse, written), written, "Goldman").kind == "organization"
+
+
+def test_the_country_soldiers_are_in_stays_an_actor_to_refer_back_to(parse):
+    text = "Soldiers in Niger seized power on Wednesday. The country has had four coups since 1960."
+    found = find(parse, text)
+    niger = by_mention(found, text, "Niger")
+    assert niger.code == "NER" and niger.kind == "country"
+    assert niger is by_mention(found, text, "The country")
+    assert by_mention(found, text, "Soldiers").code == "NERMIL"
+
+
+def test_a_headline_agent_before_a_verb_the_story_uses_is_an_actor(parse):
+    text = "Police fire tear gas at protesters\nPolice fired tear gas at protesters in Nairobi on Monday."
+    found = find(parse, text)
+    assert by_mention(found, text, "Police").code.endswith("COP")
+    thing = "Police station attacked in Kano\nGunmen attacked a police station in Kano on Monday."
+    assert not any(m.start == 0 for a in find(parse, thing) for m in a.mentions)
+
+
+def test_a_rebel_groups_own_fighters_carry_its_code(parse):
+    text = "The Islamic State group said its fighters had seized the town."
+    found = find(parse, text)
+    group = by_mention(found, text, "Islamic State")
+    assert by_mention(found, text, "fighters").code == group.code
+
+
+def test_a_plural_reference_to_several_actors_never_joins_one_of_them(parse):
+    text = ("Russia and China vetoed the resolution on Friday. Both countries said the text was unbalanced. "
+            "Joe Biden met Xi Jinping in Bali. The two leaders agreed to restore talks.")
+    found = find(parse, text)
+    for name in ("Russia", "China", "Joe Biden", "Xi Jinping"):
+        actor = by_mention(found, text, name)
+        assert not any(m.text.lower() in ("both countries", "the two leaders", "leaders") for m in actor.mentions)
+
+
+def test_officials_from_two_countries_are_two_actors(parse):
+    text = "Officials from Kenya and Uganda said the border would reopen."
+    found = find(parse, text)
+    assert by_mention(found, text, "Officials").code == "KENGOV"
+    assert by_mention(found, text, "Uganda").code == "UGAGOV"
+
+
+def test_her_client_is_the_person_the_story_is_about_not_the_lawyer(parse):
+    text = ("Judge Helen Marsh jailed Daniel Whitcombe for six years. He had stolen from customers, and he lied "
+            "about it. Defending, Sarah Lowe said her client was ashamed.")
+    found = find(parse, text)
+    client = by_mention(found, text, "client")
+    assert client is by_mention(found, text, "Daniel Whitcombe")
+    assert client is not by_mention(found, text, "Sarah Lowe")
+    alone = "Sarah Lowe said her client was ashamed."
+    assert by_mention(find(parse, alone), alone, "Sarah").mentions[-1].text == "her"
+
+
+def test_the_former_colonial_power_is_the_colonial_country_named_before(parse):
+    text = "France ruled Algeria until 1962. The former colonial power apologised on Monday."
+    found = find(parse, text)
+    assert by_mention(found, text, "former colonial power") is by_mention(found, text, "France")
+    none = "Mali and Niger signed a pact. The former colonial power was not invited."
+    assert not any("colonial" in m.text for a in find(parse, none) for m in a.mentions)
+
+
+def test_its_former_colony_is_the_other_country_not_the_possessor(parse):
+    text = ("Algeria recalled its envoy on Thursday, and Algeria said ties were frozen. France regretted the move. "
+            "The former colonial power and its former colony have long quarrelled.")
+    found = find(parse, text)
+    assert by_mention(found, text, "former colony") is by_mention(found, text, "Algeria")
+    assert by_mention(found, text, "colonial power") is by_mention(found, text, "France")
+
+
+def test_his_rival_before_a_name_is_that_named_rival(parse):
+    text = "The court upheld the win of William Ruto, dismissing a petition by his rival Raila Odinga."
+    found = find(parse, text)
+    assert by_mention(found, text, "rival") is by_mention(found, text, "Raila Odinga")
+    assert by_mention(found, text, "his") is by_mention(found, text, "William Ruto")
+
+
+def test_an_opposition_leaders_supporters_are_his_camp(parse):
+    text = "The opposition leader Raila Odinga urged his supporters to march."
+    found = find(parse, text)
+    assert by_mention(found, text, "supporters").code == by_mention(found, text, "Raila Odinga").code == "KENOPP"
+    ruled = "President William Ruto thanked his supporters."
+    assert by_mention(find(parse, ruled), ruled, "supporters").role == "CVL"
+
+
+def test_an_acronym_after_an_organization_noun_names_that_organization(parse):
+    text = "Skyways agreed to buy Brightwing. The pilots' union BALPA said it feared job cuts."
+    found = find(parse, text)
+    union = by_mention(found, text, "BALPA")
+    assert union is by_mention(found, text, "it") and union.role == "LAB"
+
+
+def test_a_ministry_owned_by_a_government_is_a_body_of_its_own(parse):
+    text = "The Kenyan government's health ministry said it would send doctors."
+    found = find(parse, text)
+    ministry = by_mention(found, text, "health ministry")
+    assert ministry is not by_mention(found, text, "government")
+    assert ministry.code == "KENGOV" and ministry is by_mention(found, text, "it")

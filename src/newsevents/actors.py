@@ -26,6 +26,11 @@ _SPEECH_LEMMAS = frozenset({
     "accuse", "urge", "call", "describe", "report", "declare", "stress", "argue", "explain", "reply",
 })
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# "her client", "its former colony": someone other than the possessor, of this kind
+_FOLLOWER_NOUNS = frozenset({"supporter", "follower", "loyalist", "partisan"})
+_OTHER_PARTY_NOUNS = {"client": ad.PERSON, "colony": ad.COUNTRY}
+_IN_PERSON_SPEECH = frozenset({"tell", "add", "explain", "insist", "recall", "reply", "admit", "ask", "shout"})
+_WRITTEN = frozenset({"statement", "statements", "email", "e-mail", "letter", "filing", "note", "release"})
 _TITLE_ADJ_SKIP = frozenset({"senior", "top", "former", "new", "current", "then", "acting", "outgoing", "incoming"})
 _PLEONASTIC_HEADS = frozenset({"be", "seem", "appear", "happen", "remain", "take", "rain"})
 _NER_ACTOR = {"PERSON": ad.PERSON, "ORG": ad.ORGANIZATION, "NORP": ad.DEMONYM, "GPE": ad.COUNTRY}
@@ -244,6 +249,7 @@ def _units(parse: Parse, dictionary: ActorDictionary) -> list[_Unit]:
                         _described_as_person(parse, first, end, by_token)
                         or end > ent.end and (_speaks(parse, first, end) or given_first)
                         or given_first and (_speaks(parse, first, end) or _beside_a_person(parse, first, end))
+                        or _speaks_in_person(parse, first, end)
                         or _gendered_after(parse, first, end)):
                     # "Sylvain Ekenge, the army spokesman,", "Vikram Misri said": the tagger's organization is a
                     # person, or the first half of one
@@ -401,6 +407,10 @@ def _untagged_organizations(parse: Parse) -> list[Entity]:
         if j - i >= 2 and tokens[j - 1].lower in _ORG_HEADS and tokens[j - 1].text.istitle():
             found.append(Entity(i, j, "ORG", parse.text[tokens[i].start:tokens[j - 1].end], tokens[i].start,
                                 tokens[j - 1].end))
+        elif j - i == 1 and i > 0 and len(tokens[i].text) > 1 and tokens[i].text.isupper() and (
+                tokens[i - 1].lower in _ORG_HEADS and tokens[i - 1].text.islower()):
+            # "the pilots' union BALPA": an acronym right after an organization noun names that organization
+            found.append(Entity(i, j, "ORG", tokens[i].text, tokens[i].start, tokens[i].end))
         i = max(j, i + 1)
     return found
 
@@ -542,6 +552,17 @@ def _speaks(parse: Parse, start: int, end: int) -> bool:
     if head.dep in _SUBJECT_DEPS and tokens[head.head].lemma in _SPEECH_LEMMAS:
         return True
     return start > 1 and tokens[start - 1].lower == "to" and tokens[start - 2].lower == "according"
+
+
+def _speaks_in_person(parse: Parse, start: int, end: int) -> bool:
+    """Whether the span is the subject of a speech verb people use and organizations seldom do ("X told
+    reporters", "X added"), not in a written statement."""
+    tokens = parse.tokens
+    head = tokens[_head_token(parse, start, end)]
+    verb = tokens[head.head]
+    if head.dep != "nsubj" or verb.lemma not in _IN_PERSON_SPEECH:
+        return False
+    return not any(t.lower in _WRITTEN for t in tokens[verb.i + 1:verb.i + 8])
 
 
 def _gendered_after(parse: Parse, start: int, end: int) -> bool:
@@ -947,7 +968,8 @@ def _descriptions(ctx: _Context, unit: _Unit):
     head_tok = tokens[unit.head]
     found = []
     parent = tokens[head_tok.head]
-    if head_tok.dep == "appos" and (parent.pos == "NOUN" or parent.pos == "PROPN" and (
+    # "his rival Raila Odinga": the tagger often reads "rival" as an adjective
+    if head_tok.dep == "appos" and (parent.pos == "NOUN" or parent.lower in _OPPONENT_NOUNS or parent.pos == "PROPN" and (
             parent.lower in ctx.dictionary.person_nouns
             or parent.i + 1 < len(tokens) and tokens[parent.i + 1].lower == "of")):
         found.append(parent)
@@ -995,7 +1017,11 @@ def _agent_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> None
     role = entry.role
     if org_mention is not None and entry.kind == ad.PERSON and role == "GOV" and org_mention.role:
         role = org_mention.role
-    speaks_for = next((u for u in around if u.entry and u.entry.agent and u.entry.kind == ad.GROUP and (
+    # "a spokesman for the rebels", "student representatives", "union leaders": the body spoken for or named
+    # before the noun gives the sector
+    speaks_for = next((u for u in around if u.entry and u.entry.agent and (
+        u.entry.kind == ad.GROUP or u.entry.kind == ad.PERSON and u.end == unit.start and tokens[
+            u.head].dep == "compound") and (
         u.entry.role not in (None, "GOV"))), None) if entry.kind == ad.PERSON and role == "GOV" and not linked else None
     if speaks_for is not None:
         role, code = speaks_for.entry.role, _compose(None, speaks_for.entry)  # "a spokesman for the rebels"
@@ -1004,6 +1030,8 @@ def _agent_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> None
     # the mention spans the noun and its country words; a named organization keeps its own mention
     spanned = [u for u in linked if not _is_org(u) and u not in owners]
     parts = [unit] + [u for u in spanned if u.start < unit.start and u.end >= unit.start - 3]
+    if speaks_for is not None and speaks_for.end == unit.start:
+        parts.append(speaks_for)
     start = min(u.start for u in parts)
     end_unit = max([unit] + [u for u in spanned if u.start > unit.start and u.start - unit.end <= 3
                              and tokens[u.start - 1].lower in ("of", "from")], key=lambda u: u.end)
@@ -1072,6 +1100,13 @@ def _agent_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> None
     else:
         bare = "" if linked else head_tok.lemma.lower()
         key = _key_for_org(code, ("composed", code, kind, bool(linked), bare))
+        body = next((ctx.unit_at.get(c) for c in ctx.children[unit.head] if tokens[c].dep == "poss"), None)
+        if kind == ad.ORGANIZATION and body is not None and body.entry is not None and body.entry.agent and (
+                body.entry.kind == ad.ORGANIZATION):
+            # "the government's disaster ministry": a body within the one that owns it, not that body itself
+            key = ("composed", code, kind, True, head_tok.lemma.lower())
+            start = max(start, body.end + 1)
+            s, e, text = _text(ctx, start, end_unit.end_char)
         if org_mention is not None and code == org_mention.code and entry.role == org_mention.role:
             key = org_mention.key  # "Hamas fighters" are Hamas
         elif org_mention is not None and orgs[0].end == unit.start and org_mention.code is None and (
@@ -1084,6 +1119,11 @@ def _agent_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> None
             s, e, text = _text(ctx, orgs[0].start, end_unit.end_char)
             start = orgs[0].start
             code = _compose(org_mention.country, entry)
+    for place in spanned:
+        # "soldiers in Niger": the country stays an actor of its own that "the country" can refer back to
+        if place.start > end_unit.end and place.entry is not None and place.entry.kind == ad.COUNTRY and tokens[
+                place.start - 1].lower == "in" and tokens[place.head].dep == "pobj":
+            _named_mention(ctx, place, mentions)
     mention = _Mention(
         s, e, key, text[4:] if text.lower().startswith("the ") else text, kind, code=code, country=country,
         role=role, title=_title_text(ctx, unit) if kind == ad.PERSON else None,
@@ -1254,6 +1294,18 @@ def _people_mention(ctx: _Context, unit: _Unit, code: str, mentions: list[_Menti
                              lemma=tokens[head].lemma.lower(), entry=unit.entry))
 
 
+def _headline_verb(ctx: _Context, unit: _Unit) -> bool:
+    """Whether a headline's "Police fire tear gas" reads the agent as a modifier of what is really its verb: the
+    next word, in the headline, is used as a verb in the story below."""
+    tokens = ctx.parse.tokens
+    end = _headline_end(ctx.parse.text)
+    if unit.end >= len(tokens) or tokens[unit.end].end > end or not tokens[unit.end].text.islower():
+        return False
+    word = tokens[unit.end].lower
+    stem = word.removesuffix("s")
+    return any(t.pos == "VERB" and t.lemma.lower() in (word, stem) for t in tokens if t.start > end)
+
+
 def _mentions(ctx: _Context) -> list[_Mention]:
     mentions: list[_Mention] = []
     consumed: set[int] = set()
@@ -1293,7 +1345,7 @@ def _mentions(ctx: _Context) -> list[_Mention]:
         elif entry.agent:
             head_tok = tokens[unit.head]
             if head_tok.dep == "compound" and ctx.unit_at.get(head_tok.head) is None and (
-                    tokens[head_tok.head].pos in ("NOUN", "PROPN")):
+                    tokens[head_tok.head].pos in ("NOUN", "PROPN")) and not _headline_verb(ctx, unit):
                 continue  # "police station", "army base": a thing, not an actor
             owner = ctx.unit_at.get(head_tok.head) if head_tok.dep == "compound" else None
             if owner is not None and owner.entry is not None and entry.kind in (ad.PERSON, ad.GROUP) and (
@@ -1740,6 +1792,9 @@ def _resolve(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
             items.append((t.i, "pronoun", t))
         elif _age_noun(tokens, t.i):
             items.append((t.i, "age", t))
+        elif t.lower in _OTHER_PARTY_NOUNS and t.i not in ctx.unit_at and any(
+                tokens[c].dep == "poss" and tokens[c].pos == "PRON" for c in ctx.children[t.i]):
+            items.append((t.i, "other party", t))
         elif t.lower in name_words and (det := _definite_noun(ctx, t)) is not None:
             if t.lower in ("latter", "former"):
                 items.append((det, "order", t))
@@ -1812,6 +1867,15 @@ def _resolve(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
                 resolved_tokens[obj.i] = m.key
                 out.append(m)
                 history.append(m)
+        elif what == "other party":
+            found = _other_party(ctx, obj, history, profiles, resolved_tokens)
+            if found is not None:
+                first = min([obj.i] + [c for c in ctx.children[obj.i] if tokens[c].dep == "amod" and c < obj.i])
+                m = _Mention(tokens[first].start, obj.end, found.key, found.name, found.kind, head=obj.i,
+                             first_token=first, type="role")
+                resolved_tokens[obj.i] = m.key
+                out.append(m)
+                history.append(m)
         else:
             m = _resolve_pronoun(ctx, obj, history, profiles, sent_of, names,
                                  _AGE_FEATURES if what == "age" else None)
@@ -1828,6 +1892,29 @@ def _resolve(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
         if owner is not None and m.type == "name" and m.code in (None, m.role):
             m.code, m.country, m.affiliation, m.role = owner.code, owner.country, owner.key, owner.role or m.role
     return out
+
+
+def _other_party(ctx: _Context, tok, history: list[_Mention], profiles: dict, resolved: dict[int, tuple]):
+    """"her client", "its former colony": not the possessor (nor, for a client, anyone of the court) but the
+    person or country the story has mentioned most, when one clearly leads."""
+    tokens = ctx.parse.tokens
+    owner = next((resolved.get(c) for c in ctx.children[tok.i] if tokens[c].dep == "poss"), None)
+    if owner is None:
+        return None
+    kind = _OTHER_PARTY_NOUNS[tok.lower]
+    counts: dict[tuple, int] = {}
+    last: dict[tuple, _Mention] = {}
+    for m in history:
+        p = profiles.get(m.key)
+        if m.kind != kind or m.plural or m.key == owner or p is None or p.role == "JUD" or any(
+                w in p.title for w in ("judge", "prosecutor", "lawyer", "attorney")):
+            continue
+        counts[m.key] = counts.get(m.key, 0) + 1
+        last[m.key] = m
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or len(ranked) > 1 and ranked[0] == ranked[1]:
+        return None
+    return last[max(counts, key=counts.get)]
 
 
 def _definite_noun(ctx: _Context, tok) -> int | None:
@@ -1909,6 +1996,10 @@ def _compose_with_possessor(ctx: _Context, m: _Mention, resolved: dict[int, tupl
                 # "her aides": the people who work for her, coded as she is
                 m.code, m.country, m.role = owner.code or owner.role, owner.country, owner.role or m.role
                 m.key = ("composed", m.code, m.kind, True, m.lemma)
+            elif m.lemma in _FOLLOWER_NOUNS and owner.code and owner.role not in (None, "GOV"):
+                # "the opposition leader's supporters", "the warlord's followers": his camp, coded as he is
+                m.code, m.country, m.role = owner.code, owner.country, owner.role
+                m.key = ("composed", m.code, m.kind, True, m.lemma)
             elif owner.country and m.kind != ad.PERSON:
                 # "his forces": the forces of the leader's country
                 m.code, m.country = _compose(owner.country, m.entry), owner.country
@@ -1922,8 +2013,8 @@ def _compose_with_possessor(ctx: _Context, m: _Mention, resolved: dict[int, tupl
         if not owner.code or not (owner.country or named_org):
             return
         m.code = _compose(owner.code if named_org else owner.country, m.entry)
-        if named_org and m.kind == ad.PERSON and m.entry.role == "GOV":
-            m.code = owner.code  # "its leader": the group's own code, not a government's
+        if named_org and (m.kind == ad.PERSON and m.entry.role == "GOV" or owner.role == m.entry.role):
+            m.code = owner.code  # "its leader", a rebel group's "its fighters": the group's own code
         m.country = owner.country
         if named_org:
             m.affiliation = owner.key
