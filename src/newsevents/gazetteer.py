@@ -16,6 +16,7 @@ GAZETTEER_FILE = "gazetteer.tsv.gz"
 NAMES_FILE = "names.tsv.gz"
 ALIAS_FILE = "aliases.tsv"
 STOPNAMES_FILE = "stopnames.txt"
+LOOKUP_CACHE_SIZE = 200_000  # name keys remembered per gazetteer (a few MB)
 
 _KEY_DROP = re.compile(r"[.'\u2019\u2018`\"]")
 _KEY_SPACE = re.compile(r"[\s\-\u2010-\u2015_/]+")
@@ -69,6 +70,7 @@ class Gazetteer:
         self.after_comma: dict[str, list[int]] = {}
         self.stopnames = stopnames
         self._entries: dict[int, Entry] = {}
+        self._found: dict[str, tuple[int, ...]] = {}
         for alias, target, use in aliases:
             index = self._resolve(target)
             if index is None:
@@ -106,13 +108,17 @@ class Gazetteer:
         line = text[lo:end if end >= 0 else len(text)]
         return line if line.startswith(probe) else None
 
-    def _numbers(self, key: str) -> list[int]:
-        probe = key + "\t"
-        line = self._find_name(probe)
-        found = [int(n) for n in line[len(probe):].split(",")] if line else []
-        for n in self.extra.get(key, ()):
-            if n not in found:
-                found.append(n)
+    def _numbers(self, key: str) -> tuple[int, ...]:
+        # The same capitalised words come back in every article; a bisection per word is the costly part.
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) >= LOOKUP_CACHE_SIZE:
+                self._found.clear()
+            probe = key + "\t"
+            line = self._find_name(probe)
+            numbers = [int(n) for n in line[len(probe):].split(",")] if line else []
+            numbers.extend(n for n in self.extra.get(key, ()) if n not in numbers)
+            found = self._found[key] = tuple(numbers)
         return found
 
     def entry(self, index: int) -> Entry:

@@ -285,8 +285,8 @@ def _scan(tokens, gaz: Gazetteer, taken: list[bool], accept) -> list[Mention]:
             i += 1
             continue
         match = None
-        for end in range(min(len(tokens), i + MAX_NAME_TOKENS), i, -1):
-            if any(taken[i:end]) or not _name_tokens(tokens, i, end):
+        for end in range(_name_run_end(tokens, taken, i), i, -1):
+            if not _capitalised(tokens[end - 1]):
                 continue
             key = _key(tokens, i, end)
             if not key or key in gaz.stopnames:
@@ -303,11 +303,17 @@ def _scan(tokens, gaz: Gazetteer, taken: list[bool], accept) -> list[Mention]:
     return found
 
 
-def _name_tokens(tokens, start: int, end: int) -> bool:
-    """Capitalised words, with hyphens glued between them ("KwaZulu-Natal")."""
-    return all(_capitalised(t) or (t.text == "-" and start < k < end - 1 and not t.whitespace
-                                   and not tokens[k - 1].whitespace)
-               for k, t in enumerate(tokens[start:end], start))
+def _name_run_end(tokens, taken: list[bool], start: int) -> int:
+    """End of the longest run from ``start`` (at most MAX_NAME_TOKENS) of untaken capitalised words and
+    hyphens glued between them ("KwaZulu-Natal"); a span of it is a name when its last token is capitalised."""
+    end = start + 1
+    limit = min(len(tokens), start + MAX_NAME_TOKENS)
+    while end < limit and not taken[end]:
+        t = tokens[end]
+        if not (_capitalised(t) or (t.text == "-" and not t.whitespace and not tokens[end - 1].whitespace)):
+            break
+        end += 1
+    return end
 
 
 def _datelines(parse: Parse, gaz: Gazetteer) -> list[Mention]:
