@@ -4,9 +4,9 @@
     .venv/bin/python benchmarks/throughput.py --limit 200
     .venv/bin/python benchmarks/throughput.py --profile   # also print the top functions by own time
 
-Both runs use one process and one thread, and each runs ``--repeat`` times (alternated; the fastest of each
-counts). The pipeline run includes ingest (cleaning, language check) and
-every stage; the table after it says where that time goes. Rates and the ratio use CPU time of this process
+Both sides run in one process and one thread, taking turns over chunks of ``--chunk`` articles, so that a
+shared machine whose speed drifts during the run slows both alike. The pipeline side includes ingest
+(cleaning, language check) and every stage; the table after it says where that time goes. Rates and the ratio use CPU time of this process
 (``time.process_time``), which other jobs on a shared machine disturb far less than wall time; wall-clock
 rates are printed too. The last line is ``ratio_vs_spacy=0.NN``.
 The shared files are read in place (never copied); ``scale.py`` and ``memory.py`` reuse the loaders here.
@@ -111,23 +111,41 @@ def full_pipeline(records: list[dict], config: pipeline.Config,
     return time.process_time() - cpu, time.perf_counter() - wall
 
 
-def _staged_run(records: list[dict], config: pipeline.Config, profile: bool):
-    """One pipeline run with each stage timed: (CPU seconds, wall seconds, seconds by stage, profiler)."""
+def interleaved(records: list[dict], texts: list[str], config: pipeline.Config, model: str | None,
+                chunk: int, profile: bool):
+    """Bare spaCy and the pipeline, alternated over chunks of ``chunk`` articles (the order flipping from one
+    chunk to the next), so that a machine whose speed drifts slows both sides alike. Returns summed
+    (spaCy CPU, spaCy wall, pipeline CPU, pipeline wall, seconds by stage, profiler)."""
     stage_seconds: dict[str, float] = defaultdict(float)
     originals = {name: getattr(module, attr) for name, module, attr in STAGES}
-    for name, module, attr in STAGES:
-        setattr(module, attr, _timed(stage_seconds, name, originals[name]))
     profiler = cProfile.Profile() if profile else None
-    try:
-        if profiler:
-            profiler.enable()
-        cpu, wall = full_pipeline(records, config, stage_seconds)
-    finally:
-        if profiler:
-            profiler.disable()
+    totals = [0.0, 0.0, 0.0, 0.0]
+
+    def run_spacy(start: int) -> None:
+        cpu, wall = bare_spacy(texts[start:start + chunk], model, config.batch_size)
+        totals[0] += cpu
+        totals[1] += wall
+
+    def run_pipeline(start: int) -> None:
         for name, module, attr in STAGES:
-            setattr(module, attr, originals[name])
-    return cpu, wall, stage_seconds, profiler
+            setattr(module, attr, _timed(stage_seconds, name, originals[name]))
+        try:
+            if profiler:
+                profiler.enable()
+            cpu, wall = full_pipeline(records[start:start + chunk], config, stage_seconds)
+        finally:
+            if profiler:
+                profiler.disable()
+            for name, module, attr in STAGES:
+                setattr(module, attr, originals[name])
+        totals[2] += cpu
+        totals[3] += wall
+
+    for k, start in enumerate(range(0, len(records), chunk)):
+        first, second = (run_spacy, run_pipeline) if k % 2 == 0 else (run_pipeline, run_spacy)
+        first(start)
+        second(start)
+    return (*totals, stage_seconds, profiler)
 
 
 def _timed_iter(items, seconds: dict):
@@ -150,8 +168,8 @@ def main(argv=None) -> None:
     parser.add_argument("--model", help="spaCy pipeline (default: the package default).")
     parser.add_argument("--no-shared", action="store_true", help="Only the examples/ folder.")
     parser.add_argument("--profile", action="store_true", help="Profile the pipeline run (cProfile).")
-    parser.add_argument("--repeat", type=int, default=2,
-                        help="Runs of each side, alternated; the fastest of each is reported (default 2).")
+    parser.add_argument("--chunk", type=int, default=40,
+                        help="Articles per turn when alternating bare spaCy and the pipeline (default 40).")
     args = parser.parse_args(argv)
 
     records = load_articles(args.limit, shared=not args.no_shared)
@@ -166,14 +184,8 @@ def main(argv=None) -> None:
     bare_spacy(texts[:8], args.model, args.batch_size)
     full_pipeline(records[:8], config)
 
-    # Alternate the two runs and keep each one's fastest: whichever runs first or during a burst of other work
-    # on the machine would otherwise carry that noise into the ratio.
-    spacy_runs, pipeline_runs = [], []
-    for _ in range(max(args.repeat, 1)):
-        spacy_runs.append(bare_spacy(texts, args.model, args.batch_size))
-        pipeline_runs.append(_staged_run(records, config, args.profile))
-    spacy_seconds, spacy_wall = min(spacy_runs)
-    pipeline_seconds, pipeline_wall, stage_seconds, profiler = min(pipeline_runs, key=lambda run: run[0])
+    spacy_seconds, spacy_wall, pipeline_seconds, pipeline_wall, stage_seconds, profiler = interleaved(
+        records, texts, config, args.model, args.chunk, args.profile)
 
     n = len(records)
     spacy_rate, pipeline_rate = n / spacy_seconds, n / pipeline_seconds

@@ -157,6 +157,7 @@ class _Grammar:
         self.n = len(words)
         self.blocked = blocked
         self.lex = load_words()
+        self.sizes = _phrase_sizes()
 
     def w(self, i: int) -> str:
         return self.low[i] if 0 <= i < self.n else ""
@@ -164,7 +165,7 @@ class _Grammar:
     def phrase(self, kind: str, i: int) -> tuple[int, str] | None:
         if not 0 <= i < self.n:
             return None
-        sizes = _phrase_sizes().get((kind, self.low[i]))
+        sizes = self.sizes.get((kind, self.low[i]))
         if not sizes:
             return None
         table = self.lex[kind]
