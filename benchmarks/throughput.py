@@ -111,8 +111,7 @@ def full_pipeline(records: list[dict], config: pipeline.Config,
     return time.process_time() - cpu, time.perf_counter() - wall
 
 
-def interleaved(records: list[dict], texts: list[str], config: pipeline.Config, model: str | None,
-                chunk: int, profile: bool):
+def interleaved(records: list[dict], texts: list[str], config: pipeline.Config, chunk: int, profile: bool):
     """Bare spaCy and the pipeline, alternated over chunks of ``chunk`` articles (the order flipping from one
     chunk to the next), so that a machine whose speed drifts slows both sides alike. Returns summed
     (spaCy CPU, spaCy wall, pipeline CPU, pipeline wall, seconds by stage, profiler)."""
@@ -122,7 +121,7 @@ def interleaved(records: list[dict], texts: list[str], config: pipeline.Config, 
     totals = [0.0, 0.0, 0.0, 0.0]
 
     def run_spacy(start: int) -> None:
-        cpu, wall = bare_spacy(texts[start:start + chunk], model, config.batch_size)
+        cpu, wall = bare_spacy(texts[start:start + chunk], config.model, config.batch_size)
         totals[0] += cpu
         totals[1] += wall
 
@@ -185,7 +184,7 @@ def main(argv=None) -> None:
     full_pipeline(records[:8], config)
 
     spacy_seconds, spacy_wall, pipeline_seconds, pipeline_wall, stage_seconds, profiler = interleaved(
-        records, texts, config, args.model, args.chunk, args.profile)
+        records, texts, config, args.chunk, args.profile)
 
     n = len(records)
     spacy_rate, pipeline_rate = n / spacy_seconds, n / pipeline_seconds
