@@ -9,6 +9,7 @@ stages (nlp, actors, events); the headline event is picked as the evaluation pic
 from __future__ import annotations
 
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -1111,6 +1112,20 @@ NOT_EVENTS = [
 ]
 
 
+PROBE_FILES = sorted((Path(__file__).parent / "data" / "events").glob("*.tsv"))
+
+
+def _probe_rows(path: Path) -> list[tuple[str, str, str, str]]:
+    """Probes kept in a data file: code, source words, target words, sentence (tab-separated, # comments)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rows = [tuple(line.split("\t")) for line in lines if line.strip() and not line.startswith("#")]
+    assert all(len(row) == 4 for row in rows), path.name
+    return rows
+
+
+PROBES += [row for path in PROBE_FILES for row in _probe_rows(path)]
+
+
 def _coded(texts: list[str]) -> dict[str, tuple]:
     """Actors and events of each text, parsed in one batch."""
     out = {}
@@ -1180,7 +1195,8 @@ def _entries(name: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-BUNDLED = ("events.tsv", "everyday.tsv")
+BUNDLED = tuple(sorted(f.name for f in resources.files("newsevents").joinpath("data/lexicon").iterdir()
+                      if f.name.endswith(".tsv")))
 
 
 def test_entry_ids_are_unique_and_rows_complete():
