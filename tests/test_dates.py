@@ -334,7 +334,76 @@ def test_holiday_named_by_the_parser_still_counts_but_not_inside_a_longer_name(p
 
 def test_a_year_earlier_in_a_comparison_is_last_year(parse):
     assert values(parse, "Profits fell from a year earlier.") == {"a year earlier": ("2020", "year")}
-    assert values(parse, "Two years earlier he had quit.")["Two years"] == ("P2Y", "duration")
+    found = values(parse, "The firm, founded in 1998, said profits rose from a year earlier.")
+    assert found["a year earlier"] == ("2020", "year")  # compared with the year before publication
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        ("The army took the town on Aug. 3. A day later, rebels shelled it.", "A day later", ("2021-08-04", "day")),
+        ("The army took the town on Aug. 3. Two days later the rebels fled.", "Two days later",
+         ("2021-08-05", "day")),
+        ("The army took the town on Aug. 3, a week after it was surrounded. A week later, it left.",
+         "A week later", ("2021-W32", "week")),
+        ("Rebels seized the port in March 2019. A year later, they lost it.", "A year later", ("2020", "year")),
+        ("The ceasefire began on Aug. 3 after months of fighting. A month earlier, talks had failed.",
+         "A month earlier", ("2021-07", "month")),
+        ("Two years earlier he had quit.", "Two years earlier", ("2019", "year")),
+        ("Officials said the attack on Monday came three days before.", "three days before",
+         ("2021-08-13", "day")),
+        ("Envoys met on Aug. 3; the talks had been set up a fortnight prior.", "a fortnight prior",
+         ("2021-W29", "week")),
+    ],
+)
+def test_a_count_of_units_earlier_or_later_is_a_date_from_the_last_date(parse, text, expression, expected):
+    assert values(parse, text)[expression] == expected
+
+
+def test_a_count_earlier_without_a_named_date_counts_from_publication(parse):
+    text = "France expelled 12 diplomats in response to Algeria's expulsion of 12 officials a day earlier."
+    assert values(parse, text) == {"a day earlier": ("2021-08-16", "day")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        ("The ship was held for a day.", "a day", ("P1D", "duration")),
+        ("The season started a month earlier than usual.", "a month", ("P1M", "duration")),
+        ("Two years after his arrest, he was freed.", "Two years", ("P2Y", "duration")),
+        ("He was freed on Aug. 3, a day after the court ruled.", "a day", ("P1D", "duration")),
+        ("The vote was moved a week earlier.", "a week", ("P1W", "duration")),
+        ("The summit was brought forward a day earlier.", "a day", ("P1D", "duration")),
+        ("The government moved the holiday a week earlier.", "a week", ("P1W", "duration")),
+        ("A few days later, the army returned.", "A few days", ("PXD", "duration")),
+    ],
+)
+def test_counts_that_are_lengths_stay_durations(parse, text, expression, expected):
+    assert values(parse, text)[expression] == expected
+
+
+def test_a_count_later_that_would_fall_after_publication_stays_a_length(parse):
+    assert values(parse, "The murder still haunts the family 15 years later.") == {
+        "15 years later": ("P15Y", "duration")}
+    assert values(parse, "The crew will return to Earth 13 days later.") == {
+        "13 days later": ("2021-08-30", "day")}
+
+
+def test_a_count_earlier_followed_by_the_date_itself_stays_a_length(parse):
+    found = values(parse, "The ban took hold three years earlier, in the spring of 2015.")
+    assert found["three years earlier"] == ("P3Y", "duration") and found["the spring of 2015"][0] == "2015-SP"
+
+
+def test_a_move_into_a_place_a_day_earlier_is_a_date(parse):
+    found = values(parse, "Police arrested the men on Aug. 3. Troops had moved into the town a day earlier.")
+    assert found["a day earlier"] == ("2021-08-02", "day")
+
+
+def test_the_day_before_yesterday_and_after_tomorrow(parse):
+    assert values(parse, "The talks ended the day before yesterday.") == {
+        "the day before yesterday": ("2021-08-15", "day")}
+    assert values(parse, "They resume the day after tomorrow.") == {"the day after tomorrow": ("2021-08-19", "day")}
+    assert values(parse, "Sales rose on Aug. 3. The day prior, they fell.")["The day prior"] == ("2021-08-02", "day")
 
 
 def test_a_year_owned_by_a_possessive_is_a_year_even_before_a_plural_noun(parse):

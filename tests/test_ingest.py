@@ -210,6 +210,41 @@ def test_undecodable_file_names_and_surrogates_give_encodable_records(tmp_path):
     "Our journalism is free to read. Please consider supporting us.",
     "By our correspondent in Mombasa",
     "Most popular: five charts on the budget",
+    "Listen to this article",
+    "Listen (4 min)",
+    "Listen \u00b7 5:12",
+    "Voiced by artificial intelligence.",
+    "6 min read",
+    "Reading time: 3 minutes",
+    "Follow our Asia coverage on WhatsApp",
+    "Join our Telegram channel for breaking news",
+    "Follow The Harbour Times on X for live updates",
+    "Follow our live coverage of the summit",
+    "Download the Harbour Times app",
+    "Tap here to follow the latest developments",
+    "Turn on notifications for breaking news",
+    "Sign up for our weekly Africa briefing",
+    "Sign up here.",
+    "Get the morning headlines delivered to your inbox.",
+    "Already a subscriber? Log in",
+    "Quotes delayed at least 20 minutes.",
+    "Market data provided by an exchange partner",
+    "Support fearless independent journalism",
+    "Donate today",
+    "Become a supporter",
+    "Reporting by Harbour Desk staff; Editing by the night desk",
+    "(Reporting by Ann Roe in Quito; Additional reporting by Bo Lin; Writing by Cy Poe; Editing by Will Rigby)",
+    "Additional reporting by Dee Moss in Lima",
+    "Associated Press writer Ann Roe in Quito contributed to this report.",
+    "Photo: Harbour Times/Ann Roe",
+    "(Photo by Ann Roe/AFP via Getty Images)",
+    "REUTERS/Ann Roe",
+    "FILE PHOTO: A ferry docks at the harbour in Quito",
+    "Read more: Why the port strike matters",
+    "Advertisement - Scroll to continue",
+    "Story continues below advertisement",
+    "Updated 3 hours ago",
+    "We use cookies to give you the best experience on our site.",
 ])
 def test_site_chrome_lines_are_removed_with_a_reason(chrome):
     body = "Troops withdrew from the town on Friday, the army said."
@@ -223,10 +258,57 @@ def test_site_chrome_lines_are_removed_with_a_reason(chrome):
     "By Monday, the rebels had withdrawn from the town.",
     "Comments by the minister angered opposition lawmakers, who walked out of parliament.",
     "Updated figures released on Tuesday showed 40 people were killed in the clashes.",
+    "Comments by the minister drew criticism.",
+    "Officials urged residents to sign up for emergency alerts on their phones.",
+    "Sign-ups for military service rose sharply after the invasion.",
+    "Follow-up talks were held in Doha on Tuesday.",
+    "Follow the money, the prosecutor told the jury.",
+    "The rebel leader told followers on Telegram to join the fighting.",
+    "Listen to the people, the opposition leader told parliament.",
+    "Support for the ruling party fell to 20 percent in the latest poll.",
+    "Western governments pledged to support independent journalism in Belarus.",
+    "Reporting by the newspaper found that the minister had misled parliament.",
+    "Markets fell after the central bank delayed its decision by a month.",
+    "Photos posted online showed smoke rising over the city.",
+    "Copyright claims rose 20 percent last year, the agency said.",
+    "The report may not be published until the inquiry ends, the judge ruled.",
+    "Related talks will continue in Geneva next week.",
+    "Most readers back the government, a poll found.",
+    "Join forces with the opposition, he urged voters.",
+    "Live fire was used against the protesters, witnesses said.",
+    "Reporting by the newspaper prompted an inquiry.",
+    "Pictures by a local photographer captured the scene.",
+    "Posted 20 km from the border, the troops came under fire.",
+    "Police raided the reader-funded outlet on Monday.",
+    "Copyright law reform stalled in parliament.",
 ])
 def test_article_sentences_that_look_like_chrome_are_kept(sentence):
     cleaned, removed = ingest.clean_text(f"{sentence}\n\nThe talks continue.")
     assert sentence in cleaned and removed == ()
+
+
+def test_a_list_header_takes_the_headline_links_under_it_but_no_sentence():
+    text = ("Troops withdrew on Friday, the army said.\n\nMost read\n1. Five things to know about the vote\n"
+            "2. Oil prices edge higher\n\nTalks resume next week, officials said.")
+    cleaned, removed = ingest.clean_text(text)
+    assert cleaned == "Troops withdrew on Friday, the army said.\n\nTalks resume next week, officials said."
+    assert [(r.reason, r.text.count("\n")) for r in removed] == [("related", 2)]
+    cleaned, removed = ingest.clean_text("Related stories\n\nThe army said on Friday that troops withdrew.")
+    assert cleaned == "The army said on Friday that troops withdrew." and [r.text for r in removed] == ["Related stories"]
+
+
+def test_prompt_rules_spare_lines_a_keep_rule_finds_prose_in(tmp_path, monkeypatch):
+    extra = tmp_path / "chrome.tsv"
+    extra.write_text("promo\tprompt\t^vote (now|in our poll)\\b.*$\nprose\tkeep\t\\bmayor said\\b\n")
+    rules = ingest.load_boilerplate_rules((str(extra),))
+    assert [r.scope for r in rules[-2:]] == ["prompt", "keep"] and not any(r.tail for r in rules[-2:])
+    broken = tmp_path / "scope.tsv"
+    broken.write_text("promo\teverything\t^vote now$\n")
+    with pytest.raises(ValueError, match="unknown scope"):
+        ingest.load_boilerplate_rules((str(broken),))
+    monkeypatch.setattr(ingest, "load_boilerplate_rules", lambda paths=(): rules)
+    cleaned, removed = ingest.clean_text("Vote now in our poll\n\nVote now, the mayor said.")
+    assert cleaned == "Vote now, the mayor said." and [r.reason for r in removed] == ["promo"]
 
 
 def test_user_boilerplate_rules_load_with_the_bundled_ones(tmp_path):

@@ -10,7 +10,8 @@ Values follow TimeML TIMEX3 conventions, so they compare with TempEval gold:
 ========================  =========  ==================================================================
 value                     precision  example
 ========================  =========  ==================================================================
-``YYYY-MM-DD``            day        "Friday", "March 22, 2013", "yesterday", "Tuesday last week", "Palm Sunday"
+``YYYY-MM-DD``            day        "Friday", "March 22, 2013", "yesterday", "Tuesday last week", "Palm Sunday",
+                                     "a day earlier", "the day before yesterday"
 ``YYYY-MM-DDTHH:MM``      time       "8 p.m. Sunday", "15:00 GMT"
 ``YYYY-MM-DDTMO``         time       "this morning", "the morning of May 5" (AF afternoon, EV evening, NI night:
                                      "overnight", the night before publication when told in the past); "that
@@ -35,8 +36,11 @@ value                     precision  example
 ========================  =========  ==================================================================
 
 Modifiers such as "early", "late", "mid-" and "the end of" widen the span but keep the value of what they
-modify (TimeML keeps them apart in ``mod``). "The next day", "the following month", "the year before" count
-from the last date the text named (else from publication); a bare clock time just after a named day falls on
+modify (TimeML keeps them apart in ``mod``). "The next day", "the following month", "the year before", "a day
+earlier", "two weeks later" count from the last date the text named (else from publication), in the unit they
+count ("a week later" is an ISO week); such a count stays a duration where it measures ("a month earlier than
+usual", "two days after the vote", "moved the vote a day earlier", "three years earlier, in 2005") or would fall
+after publication in a sentence not about the future. A bare clock time just after a named day falls on
 that day ("Wednesday, March 27, at 10 a.m."). Without a usable publication date, only expressions that name
 their year get a value.
 """
@@ -96,6 +100,13 @@ _WEEKDAY_LINKS = {"and", "or", ",", "to", "through", "until", "-", "\u2013", "an
 _CLOCK_REACH = 12  # characters between a day and a clock time that still sets that day: ", at about "
 _ANAPHOR_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y"}
 _ANAPHOR_CODES = frozenset(_ANAPHOR_UNITS.values())
+_STEP_FROM_ANCHOR = {"earlier": -1, "before": -1, "prior": -1, "later": 1, "after": 1}
+# What may follow "the day before" or "two days after" for it to count from the last date, not a clause.
+_CLAUSE_END = frozenset({"", ",", ".", ";", ":", "!", "?", ")", '"', "\u201d", "\u2014", "-", "and", "but", "when"})
+_COMPARED_WITH = {"from", "with", "on", "over", "than", "versus", "vs"}
+_MOTION_PREPOSITIONS = {"to", "into", "in", "on", "at", "from", "across", "toward", "towards", "through", "onto"}
+# ", in the spring of 2005" after "three years earlier" names the time itself.
+_APPOSITION = re.compile(r"\s*[,\u2014-]\s*(?:in|on|at)?\s*$")
 _NEGATIVE_ENTITY = {"MONEY", "PERCENT", "QUANTITY"}
 _NAME_ENTITY = {"PERSON", "ORG", "WORK_OF_ART", "LAW", "FAC", "PRODUCT", "GPE", "NORP", "LOC"}
 
@@ -127,7 +138,7 @@ def _first_words() -> frozenset[str]:
     """Words that can open an expression: the scanner skips every other word cheaply."""
     lex = load_words()
     openers = {key[0] for kind, table in lex.items()
-               if kind not in ("future_verb", "future_aux", "timezone") for key in table}
+               if kind not in ("future_verb", "future_aux", "timezone", "schedule_verb") for key in table}
     openers |= {key[0] + "s" for key in lex.get("weekday", {})}
     openers |= {key[0] + "long" for key in lex.get("unit", {})} | {"mid" + unit for unit in _ANAPHOR_UNITS}
     openers |= {"the", "yesterday", "today", "tomorrow", "tonight", "every", "each", "once", "twice", "times",
@@ -492,12 +503,12 @@ class _Grammar:
         if self.w(i) in ("earlier", "later") and self.w(i + 1) == "in" and self.w(i + 2) == "the" and \
                 self.w(i + 3) in _ANAPHOR_UNITS and self.w(i + 4) not in ("of", "'"):
             return i + 4, ("anaphor", _ANAPHOR_UNITS[self.w(i + 3)], 0)
+        step = _STEP_FROM_ANCHOR.get(self.w(start + 1)) if the and self.w(start) in _ANAPHOR_UNITS else None
+        if step and self.w(start) == "day" and self.w(start + 2) in ("yesterday", "tomorrow"):
+            return start + 3, ("rel", "D", 2 * step)  # "the day before yesterday", "the day after tomorrow"
         # Only when nothing follows: in "the day before she vanished" the anchor is the clause.
-        if the and self.w(start) in _ANAPHOR_UNITS and \
-                self.w(start + 1) in ("before", "after", "earlier", "later") and \
-                self.w(start + 2) in ("", ",", ".", ";", "and", "but", "when", "-"):
-            return start + 2, ("anaphor", _ANAPHOR_UNITS[self.w(start)],
-                               -1 if self.w(start + 1) in ("before", "earlier") else 1)
+        if step and self.w(start + 2) in _CLAUSE_END:
+            return start + 2, ("anaphor", _ANAPHOR_UNITS[self.w(start)], step)
         rel = self.phrase("relative", start)
         if not rel:
             return None
@@ -599,10 +610,29 @@ class _Grammar:
             return j + 1, ("shift", -count, unit) if count != "X" else ("ref", "PAST_REF")
         if self.w(j) == "from" and self.w(j + 1) in ("now", "today") and count != "X":
             return j + 2, ("shift", count, unit)
-        # News compares figures with "a year earlier": the year before publication, like "a year ago".
-        if self.w(j) == "earlier" and unit == "Y" and count != "X" and self.w(j + 1) in ("", ",", ".", ";", "and"):
+        step = _STEP_FROM_ANCHOR.get(self.w(j))
+        if step is None or count == "X" or unit not in _ANAPHOR_CODES or not self.counts_from_anchor(i, j):
+            return None
+        if step < 0 and unit == "Y" and self.w(i - 1) in _COMPARED_WITH:
+            # Figures compared "with a year earlier" mean the year before publication, like "a year ago".
             return j + 1, ("shift", -count, unit)
-        return None
+        return j + 1, ("counted", unit, step * count, count)  # "a day earlier", "two weeks later"
+
+    def counts_from_anchor(self, i: int, j: int) -> bool:
+        """Whether "<count> <unit>" at ``i`` and the "earlier"/"later"/"before"/"after" at ``j`` name a time
+        counted from the last date: not when a comparison ("a month earlier than usual"), a clause ("two
+        days after the vote") or a rescheduling verb ("moved the vote a day earlier") makes the count a length."""
+        if self.w(j) in ("before", "after", "prior"):
+            return self.w(j + 1) in _CLAUSE_END
+        if self.w(j + 1) == "than":
+            return False
+        schedule = self.lex.get("schedule_verb", {})
+        for k in range(i - 1, max(-1, i - 5), -1):
+            if (self.w(k),) in schedule:
+                return False
+            if not self.w(k)[:1].isalpha() or self.w(k) in _MOTION_PREPOSITIONS:
+                break  # "troops who moved into the town a day earlier": the time of the move
+        return True
 
     def plain_duration(self, i: int):
         count = self.number(i)
@@ -1010,6 +1040,8 @@ def _meaning_value(meaning: tuple, anchor: dt.date | None, tense: str | None) ->
         return None, _PRECISION_OF_UNIT.get(meaning[1]) if kind in ("rel", "shift") else None
     if kind in ("rel", "anaphor"):
         return _relative(meaning[1], meaning[2], anchor)
+    if kind == "counted":
+        return _counted_value(meaning, anchor, anchor, tense)
     if kind == "weekend":
         # The weekend closes its ISO week: past tense -> the latest one begun by the anchor date.
         this_week = anchor + dt.timedelta(days=6 - anchor.isoweekday())
@@ -1046,6 +1078,19 @@ def _meaning_value(meaning: tuple, anchor: dt.date | None, tense: str | None) ->
             delta = -((-delta) % 7)
         return (anchor + dt.timedelta(days=delta)).isoformat(), "day"
     return None, None
+
+
+def _counted_value(meaning: tuple, start: dt.date | None, published: dt.date | None,
+                   tense: str | None) -> tuple[str | None, str | None]:
+    """"Two days later" counted from ``start``; a length ("P2D") where that would fall after publication
+    in a sentence not about the future: "15 years later" in "still haunts family 15 years later"."""
+    _, unit, offset, count = meaning
+    if start is None:
+        return _duration(count, unit), "duration"
+    value, precision = _relative(unit, offset, start)
+    if published and tense not in _PREFER_FUTURE and value > _relative(unit, 0, published)[0]:
+        return _duration(count, unit), "duration"
+    return value, precision
 
 
 def _relative(unit: str, offset: int, anchor: dt.date) -> tuple[str | None, str | None]:
@@ -1354,7 +1399,7 @@ def find_dates(parse: Parse, published: str | None) -> tuple[DateExpr, ...]:
     result = []
     last_point: tuple[str, str] | None = None
     range_start: DateExpr | None = None
-    for start, end, meaning, entity_text in found:
+    for index, (start, end, meaning, entity_text) in enumerate(found):
         if parse.tokens:
             if children is None:
                 children = _children(parse)
@@ -1372,7 +1417,13 @@ def find_dates(parse: Parse, published: str | None) -> tuple[DateExpr, ...]:
                 tense = "future" if meaning[0] == "weekday" else None
         else:
             tense = None
-        if meaning is not None and (meaning[0] == "anaphor" or meaning[0] == "time" and meaning[1] and
+        if meaning is not None and meaning[0] == "counted":
+            following = found[index + 1] if index + 1 < len(found) else None
+            value, precision = _counted_value(meaning, _discourse_anchor(last_point, meaning[1]) or anchor,
+                                              anchor, tense)
+            if following and _APPOSITION.fullmatch(text[end:following[0]]):
+                value, precision = _duration(meaning[3], meaning[1]), "duration"
+        elif meaning is not None and (meaning[0] == "anaphor" or meaning[0] == "time" and meaning[1] and
                                     meaning[1][0] == "anaphor"):
             unit = meaning[1] if meaning[0] == "anaphor" else "D"
             value, precision = _meaning_value(meaning, _discourse_anchor(last_point, unit) or anchor, tense)

@@ -44,13 +44,20 @@ LANGUAGES = tuple(os.environ.get("NEWSEVENTS_LANGUAGES", "en").split(","))
 BOILERPLATE_FILE = Path(__file__).with_name("data") / "boilerplate.tsv"
 
 
+BOILERPLATE_SCOPES = ("line", "tail", "list", "prompt", "keep")
+
+
 @dataclass(frozen=True)
 class BoilerplateRule:
-    """A line of site chrome: ``reason`` shown in ``removed``; ``tail`` also drops every later line."""
+    """A line of site chrome: ``reason`` shown in ``removed``; ``tail`` also drops every later line.
+
+    ``scope`` is one of ``BOILERPLATE_SCOPES`` (see the header of ``data/boilerplate.tsv``).
+    """
 
     reason: str
     pattern: re.Pattern[str]
     tail: bool
+    scope: str = "line"
 
 
 @cache
@@ -63,13 +70,21 @@ def load_boilerplate_rules(paths: tuple[str, ...] = ()) -> tuple[BoilerplateRule
                 continue
             try:
                 reason, scope, pattern = line.split("\t", 2)
-                rules.append(BoilerplateRule(reason, re.compile(pattern, re.IGNORECASE), scope == "tail"))
+                if scope not in BOILERPLATE_SCOPES:
+                    raise ValueError(f"unknown scope {scope!r}, expected one of {', '.join(BOILERPLATE_SCOPES)}")
+                rules.append(BoilerplateRule(reason, re.compile(pattern, re.IGNORECASE), scope == "tail", scope))
             except (ValueError, re.error) as exc:
                 raise ValueError(f"{path}:{number}: bad boilerplate rule: {exc}") from None
     return tuple(rules)
 
 
 _MAX_BOILERPLATE_LINE = 300
+# A list of links under a "Most read" header: short lines that are headlines (numbered, bulleted, or not
+# ending as a sentence does), never more than this many.
+_MAX_LIST_ITEMS = 12
+_MAX_LIST_ITEM = 160
+_LIST_ITEM = re.compile(r"(\d{1,2}[.)]|[\u2022\u00b7\u25aa\u25ba\u2013\u2014*-])\s")
+_SENTENCE_END = re.compile(r"[.!:;,\"\u201d\u2019']$")
 
 
 class IngestError(Exception):
@@ -154,21 +169,53 @@ def clean_text(text: str) -> tuple[str, tuple[Removed, ...]]:
     text, removed = _sanitize(text)
     kept: list[str] = []
     lines = text.split("\n")
-    for index, line in enumerate(lines):
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
         stripped = line.strip()
-        if not stripped or len(stripped) > _MAX_BOILERPLATE_LINE:
-            kept.append(line)
-            continue
-        rule = next((r for r in load_boilerplate_rules() if r.pattern.match(stripped)), None)
+        rule = _chrome_rule(stripped) if stripped and len(stripped) <= _MAX_BOILERPLATE_LINE else None
         if rule is None:
             kept.append(line)
-            continue
-        if rule.tail:
-            removed.append(Removed("\n".join(lines[index:]).strip(), rule.reason))
+        elif rule.tail:
+            removed.append(Removed("\n".join(lines[index - 1:]).strip(), rule.reason))
             break
-        removed.append(Removed(stripped, rule.reason))
+        elif rule.scope == "list":
+            end = _list_end(lines, index)
+            removed.append(Removed("\n".join(x.strip() for x in lines[index - 1:end] if x.strip()), rule.reason))
+            index = end
+        else:
+            removed.append(Removed(stripped, rule.reason))
     cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
     return cleaned, tuple(removed)
+
+
+def _chrome_rule(line: str) -> BoilerplateRule | None:
+    """The first rule that removes ``line``; ``prompt`` rules spare a line a ``keep`` rule finds prose in."""
+    rules = load_boilerplate_rules()
+    for rule in rules:
+        if rule.scope == "keep" or not rule.pattern.match(line):
+            continue
+        if rule.scope == "prompt" and any(k.pattern.search(line) for k in rules if k.scope == "keep"):
+            continue
+        return rule
+    return None
+
+
+def _list_end(lines: list[str], start: int) -> int:
+    """Index after the headline links that follow a list header at ``start - 1`` (blank lines between)."""
+    end = index = start
+    items = 0
+    while index < len(lines) and items < _MAX_LIST_ITEMS:
+        item = lines[index].strip()
+        index += 1
+        if not item:
+            continue
+        if len(item) > _MAX_LIST_ITEM or not (_LIST_ITEM.match(item) or not _SENTENCE_END.search(item)):
+            break
+        items += 1
+        end = index
+    return end
 
 
 def parse_published(value: object) -> str | None:
