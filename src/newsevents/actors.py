@@ -105,6 +105,15 @@ _PATIENT_VERBS = frozenset({
 })
 _GOVERNING_VERBS = frozenset({"rule", "govern", "lead", "run", "address", "serve", "represent", "unite", "modernize",
                               "modernise", "reform"})
+# "a ship run by a charity": what an organization runs, operates or owns acts for it
+_OPERATING_VERBS = frozenset({"run", "operate", "own", "charter", "manage", "crew", "fly"})
+# what two states have with each other: a capital "between" them stands for its government
+_DYAD_NOUNS = frozenset({"relation", "relations", "tie", "ties", "talk", "talks", "tension", "tensions", "row", "rift",
+                         "dispute", "feud", "standoff", "deal", "agreement", "accord", "treaty", "truce", "dialogue",
+                         "meeting", "summit", "negotiation", "negotiations", "rapprochement", "war", "conflict"})
+# nouns for a government as a whole: one actor with its capital; any other body of it is an actor of its own
+_WHOLE_GOVERNMENT = frozenset({"government", "administration", "cabinet", "regime", "authority", "authorities",
+                               "junta", "leadership"})
 _PRONOUN_WINDOW = 3  # sentences back
 _FAR_PRONOUN_WINDOW = 5  # when only one person could be meant
 _ROLE_WINDOW = 5
@@ -276,6 +285,11 @@ def _units(parse: Parse, dictionary: ActorDictionary) -> list[_Unit]:
             else:
                 for u in inner:
                     u.ner = "ORG"
+        elif ent.label == "NORP" and not inner and ent.end - ent.start > 1 and all(
+                t.tag == "NNP" for t in parse.tokens[ent.start:ent.end]):
+            # "run by SOS Humanity": a name of several singular proper nouns is an organization, not a people
+            first = ent.start + 1 if parse.tokens[ent.start].lower == "the" else ent.start
+            units.append(_Unit(first, ent.end, ent.end_char, None, ad.ORGANIZATION, ner="ORG"))
         elif kind is None and inner and ent.label in ("FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LOC"):
             for u in inner:
                 whole = u.start == ent.start and u.end == ent.end and ent.label == "LOC"  # "Ivory Coast"
@@ -675,6 +689,7 @@ class _Mention:
     bare: bool = False  # an agent noun with no country or organization of its own ("police")
     within: _Mention | None = None  # the body whose part a reference names ("the U.N." in "the U.N. watchdog")
     possessor: int = -1  # the possessive pronoun whose referent's country "his country" is
+    counted: bool = False  # "three navy personnel": a number of people new to the story
 
 
 @dataclass
@@ -701,7 +716,8 @@ def _linked_units(ctx: _Context, unit: _Unit, person: bool) -> list[_Unit]:
     seen = set(own)
     frontier = [unit.head] + [i for i in own if i != unit.head]
     head_tok = tokens[unit.head]
-    if person and head_tok.dep in ("appos", "compound") and head_tok.head not in seen:
+    if person and head_tok.dep in ("appos", "compound") and head_tok.head not in seen and not (
+            head_tok.dep == "appos" and tokens[head_tok.head].tag == "NNS"):
         frontier.append(head_tok.head)
         seen.add(head_tok.head)
     role_noun = (_role_noun_across(ctx, head_tok) or _role_before_comma(ctx, unit)) if person else None
@@ -832,10 +848,21 @@ def _text(ctx: _Context, start: int, end_char: int) -> tuple[int, int, str]:
     return s, end_char, ctx.parse.text[s:end_char]
 
 
-def _key_for_org(code: str | None, fallback: tuple) -> tuple:
+def _key_for_org(code: str | None, fallback: tuple, body: str = "") -> tuple:
+    """A country's government is one actor however it is named ("the Armenian government", "Yerevan"); ``body``
+    names one of its parts ("defence ministry", "border service"), which stays an actor of its own."""
     if code and len(code) == 6 and code.endswith("GOV"):
-        return ("gov", code)
+        return ("composed", code, ad.ORGANIZATION, True, body) if body else ("gov", code)
     return fallback
+
+
+def _body_words(ctx: _Context, unit: _Unit) -> str:
+    """The words of an organization noun that names a part of a government rather than the whole of it."""
+    tokens = ctx.parse.tokens
+    if tokens[unit.head].lemma.lower() in _WHOLE_GOVERNMENT or unit.entry is None or unit.entry.kind != (
+            ad.ORGANIZATION):
+        return ""
+    return " ".join(t.lower for t in tokens[unit.start:unit.end])
 
 
 def _org_mention(ctx: _Context, unit: _Unit) -> _Mention:
@@ -843,7 +870,9 @@ def _org_mention(ctx: _Context, unit: _Unit) -> _Mention:
     entry = unit.entry
     if entry is not None and entry.key:
         code = _code_of(ctx, entry)
-        key = _key_for_org(code, ("entry", entry.key))
+        # "the Kremlin", "the State Department": coded as the government, but a body of it with its own voice
+        whole = entry.name.split()[-1].lower() in _WHOLE_GOVERNMENT
+        key = _key_for_org(code, ("entry", entry.key)) if whole else ("entry", entry.key)
         name = entry.name
     else:
         code = entry.code if entry is not None else None
@@ -969,7 +998,9 @@ def _descriptions(ctx: _Context, unit: _Unit):
     found = []
     parent = tokens[head_tok.head]
     # "his rival Raila Odinga": the tagger often reads "rival" as an adjective
-    if head_tok.dep == "appos" and (parent.pos == "NOUN" or parent.lower in _OPPONENT_NOUNS or parent.pos == "PROPN" and (
+    # "The two ministers, X and Y,": a plural noun describes them all, not the first one
+    if head_tok.dep == "appos" and parent.tag != "NNS" and (
+            parent.pos == "NOUN" or parent.lower in _OPPONENT_NOUNS or parent.pos == "PROPN" and (
             parent.lower in ctx.dictionary.person_nouns
             or parent.i + 1 < len(tokens) and tokens[parent.i + 1].lower == "of")):
         found.append(parent)
@@ -1099,7 +1130,9 @@ def _agent_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> None
         key = ("anon", unit.start)  # each unnamed person is new unless coreference finds them
     else:
         bare = "" if linked else head_tok.lemma.lower()
-        key = _key_for_org(code, ("composed", code, kind, bool(linked), bare))
+        key = ("composed", code, kind, bool(linked), bare)
+        if kind == ad.ORGANIZATION:  # "Algerian officials" are people of the government, not the government
+            key = _key_for_org(code, key, _body_words(ctx, unit))
         body = next((ctx.unit_at.get(c) for c in ctx.children[unit.head] if tokens[c].dep == "poss"), None)
         if kind == ad.ORGANIZATION and body is not None and body.entry is not None and body.entry.agent and (
                 body.entry.kind == ad.ORGANIZATION):
@@ -1130,8 +1163,10 @@ def _agent_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> None
         affiliation=org_mention.key if org_mention else None, head=unit.head, plural=plural,
         gender=_gender_near(ctx, unit, [unit]) if kind == ad.PERSON else None, first_token=start,
         lemma=head_tok.lemma.lower(), bare=not linked,
+        counted=any(tokens[c].dep == "nummod" for c in ctx.children[unit.head]),
         type="role" if definite and kind == ad.PERSON and all(u.start < unit.start for u in spanned) or (
-            definite and not premodified and "the" in determiners and kind in (ad.ORGANIZATION, ad.GROUP)) else "name",
+            definite and not premodified and not countries and "the" in determiners and kind in (
+                ad.ORGANIZATION, ad.GROUP)) else "name",  # "the government in Rome" says whose it is
         entry=entry,
     )
     if mention.type == "role" and ctx.parse.tokens[start - 1:start] and tokens[start - 1].lower in _DEFINITE:
@@ -1198,8 +1233,12 @@ def _split_by_country(ctx: _Context, unit: _Unit, group: list[_Unit], kind: str,
     tokens = ctx.parse.tokens
     before = group[-1].start < unit.start
     nearest = group[-1] if before else group[0]
+    body = _body_words(ctx, unit) if kind == ad.ORGANIZATION else ""
     for country in group:
         code = _compose(_country_of(country), unit.entry)
+        key = ("composed", code, kind, True, "")
+        if kind == ad.ORGANIZATION:  # "the foreign ministers of Congo and Rwanda" are not either government
+            key = _key_for_org(code, key, body)
         start, end_char = country.start, country.end_char
         if country is nearest:
             start, end_char = (country.start, unit.end_char) if before else (unit.start, country.end_char)
@@ -1207,7 +1246,7 @@ def _split_by_country(ctx: _Context, unit: _Unit, group: list[_Unit], kind: str,
         noun = ctx.parse.text[tokens[unit.start].start:unit.end_char]
         name = text if country is nearest else f"{text} {noun}" if before else f"{noun} of {text}"
         mentions.append(_Mention(
-            s, e, _key_for_org(code, ("composed", code, kind, True, "")), name, kind, code=code,
+            s, e, key, name, kind, code=code,
             country=_country_of(country), role=unit.entry.role, head=unit.head if country is nearest else country.head,
             plural=plural, first_token=start, lemma=tokens[unit.head].lemma.lower(), entry=unit.entry,
         ))
@@ -1224,6 +1263,8 @@ def _acts(ctx: _Context, tok) -> bool:
         return True
     if tok.dep == "dobj":
         return head.lemma not in _PLACE_VERBS
+    if tok.dep == "pobj" and head.lower == "between":
+        return tokens[head.head].lemma.lower() in _DYAD_NOUNS  # "relations between Paris and Algiers"
     if tok.dep == "pobj":
         return head.lower in ("with", "against", "on", "by") and head.dep != "advmod" and not (
             head.lower == "on" and tokens[head.head].lemma not in _ADDRESS_VERBS) or (
@@ -1256,8 +1297,27 @@ def _named_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> None
         key = ("country", code) if code else ("entry", entry.key)
         mentions.append(_Mention(s, e, key, name, ad.COUNTRY, code=code, country=_country_of(unit), head=unit.head,
                                  first_token=unit.start, entry=entry, plural=plural_people))
+        if entry.kind == ad.COUNTRY:
+            for noun in _country_descriptions(ctx, unit):
+                first = min([noun] + [c for c in ctx.children[noun] if c < noun and tokens[c].dep in (
+                    "det", "amod", "compound") and c not in ctx.unit_at])
+                mentions.append(_Mention(tokens[first].start, tokens[noun].end, key, name, ad.COUNTRY, head=noun,
+                                         first_token=first, type="description"))
         return
     mentions.append(_org_mention(ctx, unit))
+
+
+def _country_descriptions(ctx: _Context, unit: _Unit) -> list[int]:
+    """Heads of nouns set off beside a country's name that describe it ("The United States, a treaty ally of
+    Manila,"; "Russia, Armenia's nominal ally,")."""
+    tokens = ctx.parse.tokens
+    found = []
+    for c in ctx.children[unit.head]:
+        other = ctx.unit_at.get(c)
+        if tokens[c].dep == "appos" and tokens[c].pos == "NOUN" and tokens[c].tag == "NN" and (
+                other is None or other.entry is not None and other.entry.kind == ad.REFERENCE):
+            found.append(c)
+    return found
 
 
 def _people_unit(ctx: _Context, i: int) -> _Unit | None:
@@ -1355,8 +1415,43 @@ def _mentions(ctx: _Context) -> list[_Mention]:
             _agent_mention(ctx, unit, mentions)
         else:
             _named_mention(ctx, unit, mentions)
+    mentions.extend(_operated(ctx, mentions))
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+def _operated(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """"The Ocean Viking, run by SOS Mediterranee, rescued 90 people": a ship, plane or site that an organization
+    runs acts for it, so the thing's name is a mention of the organization."""
+    tokens = ctx.parse.tokens
+    found = []
+    by_head = {m.head: m for m in mentions}
+    for m in mentions:
+        tok = tokens[m.head] if m.head >= 0 else None
+        if tok is None or m.kind not in (ad.ORGANIZATION, ad.GROUP) or m.type != "name" or tok.dep != "pobj":
+            continue
+        by = tokens[tok.head]
+        verb = tokens[by.head]
+        thing = tokens[verb.head]
+        if by.lower != "by" or by.dep != "agent" or verb.dep != "acl" or verb.lemma not in _OPERATING_VERBS or (
+                thing.pos not in ("PROPN", "NOUN") or thing.i > verb.i):
+            continue
+        unit = ctx.unit_at.get(thing.i)
+        named = by_head.get(thing.i)
+        if unit is not None:
+            # a name the dictionary does not know ("the Aurora") is the thing's own, not a person's or a body's
+            if unit.entry is None and named is not None and named.type == "name" and named.key[0] != "entry":
+                own = named.key
+                for other in mentions:
+                    if other.key == own:
+                        other.key, other.type = m.key, "description"
+            continue
+        span = [thing.i] + [c for c in ctx.children[thing.i] if tokens[c].dep in (
+            "det", "compound", "amod", "nummod") and abs(c - thing.i) <= 3]
+        first, last = min(span), max(span)
+        found.append(_Mention(tokens[first].start, tokens[last].end, m.key, m.name, m.kind, head=thing.i,
+                              first_token=first, type="description"))
+    return found
 
 
 # ---------------------------------------------------------------- merging
@@ -1539,6 +1634,7 @@ def _inherit_country(mentions: list[_Mention]) -> None:
         if m.country and m.role in _INHERITING_ROLES and m.kind != ad.PERSON:
             seen.setdefault(m.role, set()).add(m.country)
         elif key[0] == "composed" and not key[3] and m.country is None and m.role in _INHERITING_ROLES and (
+                not m.counted) and (
                 len(seen.get(m.role, ())) == 1) and m.entry is not None:
             country = next(iter(seen[m.role]))
             code = _compose(country, m.entry)
@@ -1888,10 +1984,21 @@ def _resolve(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
                 history.append(m)
     out = [m for m in out if id(m) not in absorbed]
     for m in out:
-        owner = employers.get(m.key)
+        owner = employers.get(m.key) or _body_in_title(m, out, profiles)
         if owner is not None and m.type == "name" and m.code in (None, m.role):
             m.code, m.country, m.affiliation, m.role = owner.code, owner.country, owner.key, owner.role or m.role
     return out
+
+
+def _body_in_title(m: _Mention, mentions: list[_Mention], profiles: dict) -> _Candidate | None:
+    """"ministry spokesman Majed al-Ansari" after "the Qatari foreign ministry": the one body named before whose
+    name holds the words of the title before its office noun speaks through him."""
+    words = (m.title or "").lower().split()[:-1]
+    if m.kind != ad.PERSON or not words or m.code not in (None, m.role):
+        return None
+    found = {e.key for e in mentions if e.start < m.start and e.key in profiles and (p := profiles[e.key]).kind == (
+        ad.ORGANIZATION) and p.code and p.country and all(w in p.name.split() for w in words)}
+    return profiles[found.pop()] if len(found) == 1 else None
 
 
 def _other_party(ctx: _Context, tok, history: list[_Mention], profiles: dict, resolved: dict[int, tuple]):
@@ -1904,9 +2011,13 @@ def _other_party(ctx: _Context, tok, history: list[_Mention], profiles: dict, re
     kind = _OTHER_PARTY_NOUNS[tok.lower]
     counts: dict[tuple, int] = {}
     last: dict[tuple, _Mention] = {}
+    mine = profiles.get(owner)
+    # "Paris and its former colony": not France either, however "its" named the owner
+    home = (mine.country or (mine.code or "")[:3]) if mine is not None and kind == ad.COUNTRY else None
     for m in history:
         p = profiles.get(m.key)
-        if m.kind != kind or m.plural or m.key == owner or p is None or p.role == "JUD" or any(
+        if m.kind != kind or m.plural or m.key == owner or p is None or home and (
+                p.country or (p.code or "")[:3]) == home or p.role == "JUD" or any(
                 w in p.title for w in ("judge", "prosecutor", "lawyer", "attorney")):
             continue
         counts[m.key] = counts.get(m.key, 0) + 1
@@ -2254,6 +2365,10 @@ def _resolve_pronoun(ctx: _Context, tok, history: list[_Mention], profiles: dict
         elif subject in governing:
             # "the group said..., while the military said it had struck": the nearest reporting clause's subject
             score += 2.0 if governing[subject] == 0 else 0.5
+        elif "possessive" in features and tokens[tok.head].dep == "conj" and tokens[tok.head].head == m.head:
+            score += 3.0  # "Paris and its former colony", "the president and his wife"
+        elif m_tok.dep == "poss" and governing.get(m_tok.head) == 0 and p.kind == ad.PERSON:
+            score += 3.0  # "Hersh's sister said he was tired": the one the speaker is named after
         if reflexive and same_clause_subject:
             score += 5
         if speaks and _speaker(ctx, m_tok) and _attribution_tail(ctx, tokens[_governor(ctx, m_tok).head]):
@@ -2263,6 +2378,8 @@ def _resolve_pronoun(ctx: _Context, tok, history: list[_Mention], profiles: dict
             score += 1.0 if p.gender == "female" else -1.0
         if m.key[0] == "anon":
             score -= 0.5
+        if m_tok.dep == "compound" and tokens[m_tok.head].pos == "NOUN":
+            score -= 2.0  # "the Biden administration": the name only says whose body it is
         acted_on = _governor(ctx, m_tok)
         if patient and (acted_on.dep == "dobj" or acted_on.dep == "nsubjpass" and (
                 tokens[acted_on.head].lemma in _PATIENT_VERBS)):
@@ -2411,11 +2528,15 @@ def _resolve_role(ctx: _Context, m: _Mention, history: list[_Mention], profiles:
             bare_people = p.kind == ad.GROUP and p.plural and m.plural and p.role == m.role and p.role != "CVL"
             if entry is not None and entry.kind == ad.PERSON and not (p.kind == ad.GROUP and p.plural):
                 continue  # "the aides" are people, not the government they serve
+            # "the guardsmen" after "the National Guard", "the militiamen" after a militia
+            members = p.kind == ad.ORGANIZATION and any(len(w) > 3 and noun.startswith(w) for w in p.name.split())
             if p.kind not in (ad.ORGANIZATION, ad.GROUP) or _family(p.role) != _family(m.role) and not same_noun or (
-                    p.key[0] == "composed" and not p.key[3] and not same_noun and not bare_people):
+                    p.key[0] == "composed" and not p.key[3] and not same_noun and not bare_people and not members):
                 continue
             if same_noun:
                 score += 3.0  # "the teachers" after "hundreds of teachers", though a teachers' union was named since
+            elif members:
+                score += 3.0
             elif p.key[0] == "entry":
                 score += 1.0
         else:
@@ -2470,14 +2591,17 @@ def find_actors(parse: Parse, doc_id: str, dictionary=None, published: str | Non
     ctx.home = _home_country(parse, units, unit_at)
     ctx.described = {id(u.described_by): u for u in units if u.described_by is not None}
     mentions = _mentions(ctx)
-    _merge_persons(parse.text, mentions, frozenset(t.i for t in parse.tokens if t.dep in _SUBJECT_DEPS))
+    subjects = frozenset(t.i for t in parse.tokens if t.dep in _SUBJECT_DEPS)
+    _merge_persons(parse.text, mentions, subjects)
     _merge_aliases(ctx, mentions)
     _merge_bare_agents(mentions, _headline_end(parse.text))
     _name_the_lede_person(ctx, mentions, _headline_end(parse.text))
     mentions = _resolve(ctx, mentions)
     _inherit_country(mentions)
     _merge_office_holders(mentions, ctx.home)
-    return _assemble(parse.text, doc_id, mentions, ctx.home)
+    lone = _home_country(parse, units, unit_at, lone=True)
+    acting = subjects | {t.i for t in parse.tokens if t.dep == "conj" and t.head in subjects}
+    return _assemble(parse.text, doc_id, mentions, ctx.home, lone, frozenset(acting))
 
 
 def _headline_end(text: str) -> int:
@@ -2486,14 +2610,17 @@ def _headline_end(text: str) -> int:
     return end if end > 0 and not text[:end].rstrip().endswith(".") else 0
 
 
-def _home_country(parse: Parse, units: list[_Unit], unit_at: dict[int, _Unit]) -> str | None:
-    """The country the story happens in: named clearly more often than any other (names, demonyms, capitals).
+def _home_country(parse: Parse, units: list[_Unit], unit_at: dict[int, _Unit], lone: bool = False) -> str | None:
+    """The country the story happens in: named clearly more often than any other (names, demonyms, capitals);
+    with ``lone``, the one country the text names at all, however briefly.
 
     Where a country is named counts too: "in Haiti", a dateline, a domestic body ("Ugandan opposition", "Kenya
     Anti-Corruption Commission") say more about where the story happens than a country that is only acted on."""
     counts: dict[str, float] = {}
     for unit in units:
         entry = unit.entry
+        if lone and unit.backer:
+            continue  # "Iran-backed militias": the backer works from outside
         if entry is not None and not entry.user and entry.kind in (ad.COUNTRY, ad.DEMONYM, ad.CAPITAL):
             code = (entry.country or entry.code or "")[:3]
             dateline = entry.kind == ad.CAPITAL and unit.ner != "PERSON" and unit.dateline
@@ -2505,6 +2632,8 @@ def _home_country(parse: Parse, units: list[_Unit], unit_at: dict[int, _Unit]) -
             # a body named after its country ("Nigerian Union of Teachers") works at home
             counts[entry.country] = counts.get(entry.country, 0) + (1 if entry.key else 2)
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if lone:
+        return ranked[0][0] if len(ranked) == 1 else None
     if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] * 3 > ranked[0][1] * 2:
         return None
     return ranked[0][0]
@@ -2529,7 +2658,8 @@ def _domestic(code: str | None) -> bool:
     return bool(code) and len(code) % 3 == 0 and all(code[i:i + 3] in _DOMESTIC_ROLES for i in range(0, len(code), 3))
 
 
-def _assemble(text: str, doc_id: str, mentions: list[_Mention], home: str | None = None) -> tuple[Actor, ...]:
+def _assemble(text: str, doc_id: str, mentions: list[_Mention], home: str | None = None,
+              lone: str | None = None, acting: frozenset[int] = frozenset()) -> tuple[Actor, ...]:
     order: list[tuple] = []
     grouped: dict[tuple, list[_Mention]] = {}
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
@@ -2565,11 +2695,18 @@ def _assemble(text: str, doc_id: str, mentions: list[_Mention], home: str | None
         org = heads.get(affiliation) if affiliation and affiliation != key else None
         if first.kind == ad.PERSON and code is None and org is not None and org.code:
             code, country = org.code, country or org.country  # "a spokesman for the group, X"
-        if home and country is None and _domestic(code) and key[0] in ("composed", "anon"):
-            # a bare "police" or "the army" in a story set in one country is that country's
-            code, country = home + code, home
-        elif home and code in (None, pick("role")) and country is None and first.kind == ad.PERSON and pick("role"):
-            code, country = home + pick("role"), home  # "Governor Uba Sani" in a story set in Nigeria
+        actor_here = lone and any(m.head in acting for m in group) and not any(m.counted for m in group)
+        if (home or actor_here) and country is None and _domestic(code) and key[0] in ("composed", "anon"):
+            # a bare "police" or "the army" in a story set in one country is that country's, as are "militants"
+            # who act in a text that names one country only (not the sailors that country's ships fired on)
+            place = home or lone
+            code, country = place + code, place
+        elif (home or lone) and code in (None, pick("role")) and country is None and first.kind == ad.PERSON and (
+                pick("role")):
+            # "Governor Uba Sani" in a story set in Nigeria; "Judge X charged Chilean officials": a title holder
+            # with no country of their own holds office in the one country a short text names
+            place = home or lone
+            code, country = place + pick("role"), place
         actors.append(Actor(
             id=ids[key], name=name, kind=first.kind, code=code, country=country,
             role=pick("role"), title=pick("title"),
