@@ -998,3 +998,220 @@ def test_sector_recoding_by_who_acts(parse):
     assert [e.cameo for _, _, e in found] == ["181"]
     lexicon = events.load_lexicon()
     assert [r for s, r in lexicon.sectors["173"] if "REB" in s] == ["180"]
+
+
+# ---------------------------------------------------------------- arguments in wire constructions
+
+
+def test_a_verb_the_parser_hung_on_a_root_noun_keeps_that_noun_as_subject(parse):
+    text = "The U.N. envoy called on both sides to return to negotiations."
+    found = run(parse, text, {"IGO": ["U.N. envoy"]})
+    assert [(s, e.cameo[:2], e.trigger.text) for s, _, e in found if e.cameo[:2] == "02"] == [("IGO", "02", "called")]
+    text = "Three soldiers killed in roadside bombing."  # a headline's reduced passive has no doer
+    assert [s for s, _, e in run(parse, text, {"MIL": ["soldiers"]})] == [None]
+
+
+def test_a_noun_event_takes_its_receiver_from_the_light_verb(parse):
+    found = run(parse, "Qatar made a generous donation to Gaza.", {"QAT": ["Qatar"], "PSE": ["Gaza"]})
+    assert [(s, t, e.cameo[:2]) for s, t, e in found] == [("QAT", "PSE", "07")]
+    assert "verb-prep->target" in found[0][2].why
+
+
+def test_what_the_doer_sends_is_not_the_party_it_acts_on(parse):
+    text = "China sent warships toward Taiwan on Saturday."
+    found = run(parse, text, {"CHN": ["China"], "CHNMIL": ["warships"], "TWN": ["Taiwan"]})
+    assert [(s, t) for s, t, _ in found] == [("CHN", "TWN")]
+    text = "Israel strengthened its forces in Lebanon."  # the place inside the object still counts
+    found = run(parse, text, {"ISR": ["Israel", "its"], "ISRMIL": ["forces"], "LBN": ["Lebanon"]})
+    assert [(s, t) for s, t, _ in found] == [("ISR", "LBN")]
+
+
+def test_an_agent_phrase_hung_on_the_object_of_an_event_noun(parse):
+    text = "The arrest of the opposition leader by police sparked protests."
+    found = run(parse, text, {"OPP": ["opposition leader"], "COP": ["police"]})
+    assert [(s, t, e.cameo) for s, t, e in found] == [("COP", "OPP", "173")]  # the arrest causes, nobody protests
+
+
+def test_the_writers_forecast_is_future_and_a_reported_one_an_intent(parse):
+    text = "The delegations will meet again in Geneva in May."
+    found = run(parse, text, {"GOV": ["delegations"]})
+    assert [(e.mode, e.cameo[:2]) for _, _, e in found] == [("future", "04")]
+    text = "Armenia said it would meet Azerbaijan in Geneva in May."
+    found = run(parse, text, {"ARM": ["Armenia", "it"], "AZE": ["Azerbaijan"]})
+    assert [(s, t, e.mode, e.cameo[:2]) for s, t, e in found] == [("ARM", "AZE", "asserted", "03")]
+
+
+def test_a_title_and_a_name_split_by_the_parser_are_one_subject(parse):
+    text = "Sudan's army chief Abdel Fattah al-Burhan rejected calls for talks with the RSF."
+    found = run(parse, text, {"SDN": ["Sudan"], "SDNMIL": ["Abdel Fattah al-Burhan"], "SDNREB": ["RSF"]})
+    assert {(s, e.cameo[:2]) for s, _, e in found} == {("SDNMIL", "12")}  # nor the rejected calls as an appeal
+
+
+def test_a_verdict_given_to_something_is_criticism_or_praise(parse):
+    text = 'Ottawa called the Chinese tariffs "unjustified".'
+    found = run(parse, text, {"CAN": ["Ottawa"], "CHN": ["Chinese"]})
+    assert [(s, t, e.cameo, e.trigger.text) for s, t, e in found] == [("CAN", "CHN", "111", "called")]
+    text = 'The Kremlin described the summit as "a constructive step".'
+    assert [(s, e.cameo) for s, _, e in run(parse, text, {"RUS": ["Kremlin"]})] == [("RUS", "051")]
+    text = "The minister called the report interesting."  # no verdict the family knows
+    assert run(parse, text, {"GOV": ["minister"]}) == []
+    text = "The agency described the humanitarian situation as catastrophic."  # judges no one's act
+    assert run(parse, text, {"IGO": ["agency"]}) == []
+    text = 'He said he would not bow to what he called "blackmail".'  # scare quotes, no statement
+    assert all(e.trigger.text != "called" for _, _, e in run(parse, text, {"GOV": ["He", "he"]}))
+
+
+def test_an_aim_is_not_an_outcome(parse):
+    text = "The army launched an operation to rescue the hostages."
+    found = run(parse, text, {"MIL": ["army"], "CVL": ["hostages"]})
+    assert [(e.trigger.text, e.mode) for _, _, e in found if e.trigger.text == "rescue"] == [("rescue", "hypothetical")]
+    text = "Officials said local courts were able to try the case."
+    assert all(e.mode != "asserted" for _, _, e in run(parse, text, {"JUD": ["courts"]}) if e.trigger.text == "try")
+    text = "Riot police used water cannon to disperse the protesters."  # what the instrument did
+    found = run(parse, text, {"COP": ["Riot police"], "CVL": ["protesters"]})
+    assert ("disperse", "asserted") in [(e.trigger.text, e.mode) for _, _, e in found]
+    text = "Farmers gathered in the square to protest against the new tax."  # protesting is done by gathering
+    found = run(parse, text, {"AGR": ["Farmers"]})
+    assert [e.mode for _, _, e in found if e.cameo[:2] == "14"][:1] == ["asserted"]
+
+
+def test_a_word_of_a_name_reports_nothing(parse):
+    text = "Armenia froze its participation in the Collective Security Treaty Organisation."
+    found = run(parse, text, {"ARM": ["Armenia"], "IGO": ["Collective Security Treaty Organisation"]})
+    assert all(e.trigger.text != "Treaty" for _, _, e in found)
+
+
+def test_an_act_coordinated_with_a_passive_has_the_passives_subject(parse):
+    text = "The government said it had not been consulted and rejected the court's ruling."
+    found = run(parse, text, {"GOV": ["The government", "it"], "JUD": ["court"]})
+    assert ("GOV", "12") in [(s, e.cameo[:2]) for s, _, e in found if e.trigger.text == "rejected"]
+
+
+def test_who_thanks_for_an_act_does_not_perform_it(parse):
+    text = "Qatar thanked both sides for their cooperation."
+    found = run(parse, text, {"QAT": ["Qatar"]})
+    assert [(s, e.cameo[:2]) for s, _, e in found] == [("QAT", "05")]
+
+
+def test_coordinated_verbs_of_giving_share_the_receiver(parse):
+    text = "Aid groups donated and delivered medicine to the hospital."
+    found = run(parse, text, {"NGO": ["Aid groups"], "MED": ["hospital"]})
+    assert [(t, e.trigger.text) for _, t, e in found] == [("MED", "donated"), ("MED", "delivered")]
+
+
+def test_a_relative_clause_without_a_relative_word_has_its_noun_as_object(parse):
+    text = "Washington lifted the sanctions it imposed on Caracas."
+    found = run(parse, text, {"USA": ["Washington", "it"], "VEN": ["Caracas"]})
+    assert ("USA", "VEN", "163") in [(s, t, e.cameo) for s, t, e in found]
+    text = "Aid workers reached the village the militia attacked on Monday."
+    found = run(parse, text, {"NGO": ["Aid workers"], "REB": ["militia"], "CVL": ["village"]})
+    assert ("REB", "CVL") in [(s, t) for s, t, e in found if e.trigger.text == "attacked"]
+
+
+def test_a_past_tense_verb_hung_on_an_infinitive_belongs_to_the_finite_verb(parse):
+    text = "France ordered the Algerian envoys to leave the country and recalled its ambassador from Algiers."
+    found = run(parse, text, {"FRA": ["France", "its"], "DZAGOV": ["Algerian envoys"], "FRAGOV": ["ambassador"]})
+    recalled = [(s, e.mode) for s, _, e in found if e.trigger.text == "recalled"]
+    assert recalled == [("FRA", "asserted")]
+
+
+def test_a_speech_act_coordinated_with_a_reported_state_is_the_reporters(parse):
+    text = "The spokesman told reporters that Washington had no right to interfere and urged Manila to stop its patrols."
+    found = run(parse, text, {"CHNGOV": ["spokesman"], "USA": ["Washington"], "PHL": ["Manila"]})
+    assert [(s, t) for s, t, e in found if e.trigger.text == "urged"] == [("CHNGOV", "PHL")]
+
+
+def test_the_speakers_own_forces_and_state_are_not_whom_it_acts_on(parse):
+    text = "Yerevan denied that its troops had fired first."
+    found = run(parse, text, {"ARM": ["Yerevan", "its"], "ARMMIL": ["troops"]})
+    assert [(s, t, e.cameo[:2]) for s, t, e in found] == [("ARM", None, "12")]
+    text = "A ministry spokeswoman warned that Beijing would take all necessary measures."
+    found = run(parse, text, {"CHNGOV": ["ministry spokeswoman", "Beijing"]})
+    assert [(s, t) for s, t, e in found if e.cameo[:2] == "13"] == [("CHNGOV", None)]
+    text = "Iran warned that Israel would pay a heavy price."
+    found = run(parse, text, {"IRN": ["Iran"], "ISR": ["Israel"]})
+    assert [(s, t) for s, t, e in found if e.cameo[:2] == "13"] == [("IRN", "ISR")]
+
+
+def test_an_event_that_prompts_people_to_act_appeals_to_no_one(parse):
+    text = "Azerbaijan retook the region in a swift offensive, prompting thousands of Armenians to flee."
+    found = run(parse, text, {"AZE": ["Azerbaijan"], "ARMCVL": ["Armenians"]})
+    assert all(e.cameo[:2] != "02" for _, _, e in found)
+    text = "The UN prompted Israel to open the crossings."  # a party that prompts does appeal
+    assert [e.cameo[:2] for _, _, e in run(parse, text, {"IGO": ["UN"], "ISR": ["Israel"]})] == ["02"]
+
+
+def test_a_trip_home_is_no_visit(parse):
+    text = "The president flew back to Bissau on Friday."
+    assert run(parse, text, {"GNBGOV": ["president"], "GNB": ["Bissau"]}) == []
+    text = "The president flew to Dakar on Friday."
+    assert [e.cameo for _, _, e in run(parse, text, {"GNBGOV": ["president"], "SEN": ["Dakar"]})] == ["042"]
+
+
+def test_speaking_to_a_meeting_is_not_holding_it(parse):
+    text = "The prime minister told a cabinet meeting that the army would respond."
+    found = run(parse, text, {"ARMGOV": ["prime minister"]})
+    assert all(e.trigger.text != "meeting" for _, _, e in found)
+
+
+def test_a_party_named_by_its_possessor_is_the_possessed_party(parse):
+    text = "The parliament approved a law recognising the victories of Zoran Djindjic's opposition coalition."
+    found = run(parse, text, {"SRBLEG": ["parliament"], "SRB": ["Zoran Djindjic"], "SRBOPP": ["opposition coalition"]})
+    assert [(s, t) for s, t, _ in found] == [("SRBLEG", "SRBOPP")]
+
+
+def test_a_place_near_which_an_act_happens_is_not_its_target(parse):
+    text = "Rebels ambushed a military convoy near the Ugandan border."
+    assert [(s, t) for s, t, _ in run(parse, text, {"REB": ["Rebels"], "UGA": ["Ugandan"]})] == [("REB", None)]
+    text = "North Korea fired artillery shells near a naval vessel from South Korea."  # aimed at the vessel
+    found = run(parse, text, {"PRK": ["North Korea"], "KOR": ["South Korea"]})
+    assert [(s, t) for s, t, _ in found] == [("PRK", "KOR")]
+
+
+def test_an_appeal_the_parser_read_as_a_name_keeps_its_caller(parse):
+    text = "An official Syrian newspaper called Thursday on Arabs to unite against the occupation."
+    found = run(parse, text, {"SYRMED": ["Syrian newspaper"], "ARB": ["Arabs"]})
+    assert [(s, t, e.cameo[:2]) for s, t, e in found] == [("SYRMED", "ARB", "02")]
+
+
+def test_what_a_party_is_accused_of_failing_to_do_is_a_charge(parse):
+    text = "Armenia accused the alliance of failing to protect it."
+    found = run(parse, text, {"ARM": ["Armenia", "it"], "IGO": ["alliance"]})
+    assert [(s, t, e.cameo[:2], e.mode) for s, t, e in found if e.mode == "asserted"] == [("ARM", "IGO", "11", "asserted")]
+
+
+def test_refusing_to_recognise_is_a_rejection(parse):
+    found = run(parse, "Serbia does not recognise Kosovo's independence.", {"SRB": ["Serbia"], "XKX": ["Kosovo"]})
+    assert [(s, t, e.cameo[:2], e.mode) for s, t, e in found] == [("SRB", "XKX", "12", "asserted")]
+    found = run(parse, "Serbia did not attack Kosovo.", {"SRB": ["Serbia"], "XKX": ["Kosovo"]})
+    assert [e.mode for _, _, e in found] == ["negated"]
+
+
+def test_history_recalled_in_a_relative_clause_is_not_news(parse):
+    text = "Israel, which occupied the plateau in 1967, rejected the proposal on Tuesday."
+    found = run(parse, text, {"ISR": ["Israel", "which"]})
+    assert [e.trigger.text for _, _, e in found] == ["rejected"]
+    text = "The rebels, who have fought the army since 2012, seized the town on Monday."
+    found = run(parse, text, {"REB": ["rebels", "who"], "MIL": ["army"]})
+    assert [e.trigger.text for _, _, e in found] == ["seized"]
+    text = "The rebels, who attacked the army on Monday, seized the town."  # today's news in a relative clause
+    found = run(parse, text, {"REB": ["rebels", "who"], "MIL": ["army"]})
+    assert "attacked" in [e.trigger.text for _, _, e in found]
+
+
+def test_the_act_a_verdict_is_about_is_not_reported_again(parse):
+    text = "Iran condemned the Israeli air strike on Damascus."
+    found = run(parse, text, {"IRN": ["Iran"], "ISR": ["Israeli"]})
+    assert [(s, t, e.trigger.text) for s, t, e in found] == [("IRN", "ISR", "condemned")]
+
+
+def test_a_message_speaks_to_whom_it_is_sent(parse):
+    text = "Egypt sent a message to Israel warning against an offensive in Rafah."
+    found = run(parse, text, {"EGY": ["Egypt"], "ISR": ["Israel"]})
+    assert ("EGY", "ISR") in [(s, t) for s, t, e in found if e.trigger.text == "warning"]
+
+
+def test_an_offer_to_mediate_between_parties_acts_on_both(parse):
+    text = "Turkey made an offer to mediate between Russia and Ukraine."
+    found = run(parse, text, {"TUR": ["Turkey"], "RUS": ["Russia"], "UKR": ["Ukraine"]})
+    assert sorted((s, t) for s, t, _ in found) == [("TUR", "RUS"), ("TUR", "UKR")]

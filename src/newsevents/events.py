@@ -67,7 +67,31 @@ UNDERGOING = {"suffer", "survive", "witness", "see", "watch", "face", "endure", 
               "want", "wish", "hope", "need", "seek", "try", "attempt", "repel", "repulse", "resist", "thwart",
               "foil", "block", "monitor", "track", "follow", "cover", "observe", "host", "urge", "demand",
               "require", "request", "ask", "plan", "threaten", "promise", "pledge", "vow", "propose", "offer",
-              "broker", "mediate"}
+              "broker", "mediate", "reject", "refuse", "accept", "ignore", "heed", "veto", "endorse", "back", "thank", "praise",
+              "commend", "congratulate", "credit", "applaud", "laud", "reward", "punish", "fault", "serve",
+              "tell", "address", "brief"}
+NAME_TYPES = {"ORG", "FAC", "LAW", "WORK_OF_ART", "EVENT", "PRODUCT"}
+VISIT_CODES = ("042", "043")
+# Verdicts against an act: the act they name ("condemned the strike") is already known, not news of its own.
+CONDEMNING = {"condemn", "denounce", "criticize", "criticise", "deplore", "decry", "slam", "blast", "protest"}
+YEAR = re.compile(r"^(1[89]|20)\d\d$")
+PROXIMITY_PREPS = {"near", "outside", "along", "beyond"}
+GEOGRAPHIC = {"border", "frontier", "boundary", "line", "coast", "shore", "town", "city", "village", "capital",
+              "area", "region", "province", "district", "island", "islands", "shoal", "sea", "river", "valley",
+              "mountain", "crossing", "strait", "zone", "enclave", "territory"}
+CAUSING = {"prompt", "lead", "force", "cause", "drive", "spur", "push", "compel", "trigger"}
+STATE_SECTORS = {"", "GOV", "MIL", "COP", "SPY"}  # who speaks for a state
+INSTRUMENTAL = {"use", "employ"}
+EXPRESSIVE_ROOTS = {"01", "02", "05", "10", "11", "12", "14"}
+ABILITY = {"able", "unable", "capable", "free"}  # "were able to try the case" says what could happen
+# Verbs that give something a verdict ("called the move unacceptable"; words in frames.tsv family "label").
+LABELLING = {"call", "describe", "brand", "label", "term", "dub", "characterise", "characterize"}
+# What a verdict can be about besides an act or a party: someone's decisions, words and measures.
+VERDICT_OBJECTS = {"decision", "move", "measure", "step", "policy", "law", "bill", "ruling", "verdict", "statement",
+                   "remark", "comment", "charge", "accusation", "claim", "allegation", "plan", "proposal", "deal",
+                   "exchange", "warrant", "tariff", "duty", "levy", "order", "decree", "action", "behaviour",
+                   "behavior", "conduct", "stance", "response", "reaction", "vote", "election", "result"}
+SUPPORT_TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "at")  # "offered aid [to X]"
 TARGET_PREPS = ("with", "against", "to", "toward", "towards", "from", "into", "over", "for", "by")
 RECODING_FAMILIES = {"intent", "appeal", "demand", "reject", "threaten"}
 GIVING_ROOTS = {"06", "07", "16"}  # the object is a thing given or withdrawn ("aid to X", "envoy from X")
@@ -386,6 +410,9 @@ class _Tree:
             if t.head != t.i:
                 self.kids[t.head].append(t)
         self._subtrees: dict[int, list[int]] = {}
+        self.codes = {a.id: (a.code or "").upper() for a in actors}
+        self.name_words = {j for e in parse.entities if e.label in NAME_TYPES and e.end - e.start > 1
+                           for j in range(e.start, e.end)}
         self.actor_of: dict[int, str] = {}
         width: dict[int, int] = {}
         starts = [t.start for t in parse.tokens]
@@ -495,7 +522,11 @@ class _Tree:
         """The noun a possessor belongs to when that noun is a party itself: in "Burundi's government" or
         "Belarus's rulers" the party is the government or the rulers, not the country."""
         tok = self.tokens[j]
-        if tok.dep == "poss" and tok.head != j and self.actor_of.get(tok.head) not in (None, self.actor_of.get(j)):
+        for _ in range(6):  # from a word of a name to the name's head: "[Zoran] Djindjic's coalition"
+            if tok.dep not in ("compound", "flat") or tok.head == tok.i or self.actor_of.get(tok.head) != self.actor_of.get(j):
+                break
+            tok = self.tokens[tok.head]
+        if tok.dep == "poss" and tok.head != tok.i and self.actor_of.get(tok.head) not in (None, self.actor_of.get(j)):
             return tok.head
         return j
 
@@ -575,11 +606,24 @@ def _object_candidates(tree: _Tree, i: int) -> list[int]:
                 for p in tree.kids[c.i]:
                     if p.dep == "prep":
                         out.extend(q.i for q in tree.kids[p.i] if q.dep == "pobj")
+    if _gapped_object(tree, i):
+        out.append(tree.tokens[i].head)  # "the duties [Ottawa imposed]": the noun is the clause's object
     for o in list(out):
         out.extend(tree.prep_objects(o, "of"))
         if tree.tokens[o].dep == "dobj":  # "took guards and staff hostage": the parser coordinated the complement
             out.extend(c.i for c in tree.kids[o] if c.dep == "conj")
     return out
+
+
+def _gapped_object(tree: _Tree, i: int) -> bool:
+    """A relative clause with no relative word and no object of its own, whose subject follows the noun it
+    describes ("the duties [Ottawa imposed]", "the town [rebels attacked]"): that noun is its object."""
+    tok = tree.tokens[i]
+    if tok.dep != "relcl" or tok.head > i or tree.is_passive(i):
+        return False
+    subj = tree.child(i, SUBJ_DEPS)
+    return (subj is not None and tree.subtree(subj.i)[0] == tok.head + 1 and subj.i < i and subj.lower not in RELATIVE
+            and not any(c.dep in ("dobj", "ccomp", "xcomp") for c in tree.kids[i]))
 
 
 def _through_pattern(tree: _Tree, o: int, parts: tuple[str, ...]) -> bool:
@@ -703,6 +747,8 @@ def _subject(tree: _Tree, i: int, seen: int = 0) -> list[str]:
                          if tree.tokens[j].lemma.lower() in tree.event_nouns]
             found = [a for j in events_in for a in tree.modifier_actors(j)]
         return found
+    if _misparsed_main_verb(tree, i):
+        return tree.actors_at(_root_of(tree, i))
     if tok.dep == "acl" and tok.tag == "VBN":  # "the deal signed by Niger"
         agents = [a for b in tree.prep_objects(i, "by") for a in tree.actors_at(b)]
         if agents:
@@ -711,6 +757,10 @@ def _subject(tree: _Tree, i: int, seen: int = 0) -> list[str]:
     if subjects:
         if subjects[0].lower in ("who", "which", "that") and tok.dep == "relcl":
             return tree.actors_at(tok.head)
+        if len(subjects) > 1 and _one_phrase(tree, subjects):
+            # a title and the name it precedes, split in two ("Sudan's army chief [Abdel Fattah al-Burhan]")
+            named = [s for s in subjects if s.i in tree.actor_of]
+            return tree.actors_at((named or subjects)[-1].i)
         # the parser sometimes splits one coordinated subject in two ("Old foes X and Y have renewed ties")
         return list(dict.fromkeys(a for subj in subjects for a in tree.actors_at(subj.i)))
     head = tok.head
@@ -734,6 +784,14 @@ def _subject(tree: _Tree, i: int, seen: int = 0) -> list[str]:
     reporter = _reporter_of_coordinated_speech(tree, i)
     if reporter is not None:
         return _subject(tree, reporter, seen + 1)
+    finite = _finite_conj_of_infinitive(tree, i)
+    if finite is not None:
+        return _subject(tree, finite, seen + 1)
+    if tok.dep == "conj" and tree.is_passive(head) and not tree.is_passive(i):
+        # "said it had not been consulted and [rejected] the ruling": the passive's subject acts next
+        subj = tree.child(head, PASSIVE_SUBJ_DEPS)
+        if subj is not None and tree.actors_at(subj.i):
+            return tree.actors_at(subj.i)
     if tok.dep in INHERIT_SUBJECT_DEPS:
         if tok.dep == "pcomp" and _gerund_subject(tree, i):
             return []
@@ -753,6 +811,70 @@ def _subject(tree: _Tree, i: int, seen: int = 0) -> list[str]:
         return tree.actors_at(head) or (_subject(tree, tree.tokens[head].head, seen + 1)
                                         if tree.tokens[head].dep == "dobj" else [])
     return []
+
+
+def _finite_conj_of_infinitive(tree: _Tree, i: int) -> int | None:
+    """The finite verb a past-tense verb really coordinates with when the parser hung it on an infinitive
+    ("ordered the envoys [to leave] and [recalled] its ambassador"): a tense no infinitive shares."""
+    tok = tree.tokens[i]
+    if tok.dep != "conj" or tok.tag not in ("VBD", "VBZ") or tok.head == i:
+        return None
+    head = tree.tokens[tok.head]
+    if head.tag != "VB" or head.dep not in ("xcomp", "ccomp", "advcl", "acl", "relcl") or head.head == head.i:
+        return None
+    j = head.head
+    for _ in range(3):  # "had no right [to interfere] and [urged]": up through the noun the infinitive modifies
+        governor = tree.tokens[j]
+        if governor.tag in ("VBD", "VBZ", "VBP", "VBN") and governor.pos in ("VERB", "AUX"):
+            return j
+        if governor.head == j:
+            return None
+        j = governor.head
+    return None
+
+
+def _one_phrase(tree: _Tree, subjects: list[Token]) -> bool:
+    """Whether subjects the parser split stand side by side with nothing between them: one noun phrase."""
+    spans = sorted((tree.subtree(s.i)[0], tree.subtree(s.i)[-1]) for s in subjects)
+    return all(end + 1 == start for (_, end), (start, _) in pairwise(spans))
+
+
+def _root_of(tree: _Tree, i: int) -> int:
+    for _ in range(50):
+        if tree.tokens[i].head == i:
+            break
+        i = tree.tokens[i].head
+    return i
+
+
+def _misparsed_main_verb(tree: _Tree, i: int) -> bool:
+    """A main verb the parser hung as a clause on the noun phrase at the root of a verbless parse ("The envoy
+    [called] on both sides to ...", "Doctors from aid groups [donated] and delivered goods"): the root noun
+    phrase is its subject. A participle with no object stays a reduced passive ("Three soldiers killed in")."""
+    tok = tree.tokens[i]
+    if tok.dep != "acl" or tok.tag not in ("VBD", "VBN"):
+        return False
+    root = _root_of(tree, i)
+    if tree.tokens[root].pos not in ("NOUN", "PROPN") or root > i:
+        return False
+    j = tok.head
+    while j != root:  # within the root's own noun phrase, not inside a clause of it
+        if tree.tokens[j].dep not in ("pobj", "prep", "compound", "appos", "conj"):
+            return False
+        j = tree.tokens[j].head
+    if any(t.pos in ("VERB", "AUX") for t in tree.tokens[root:i]):
+        return False
+    if tok.tag == "VBN":
+        clauses = [i] + [c.i for c in tree.kids[i] if c.dep == "conj"]
+        # an object, or a party appealed to and what it should do ("called Thursday on Arabs to unite")
+        return any(c.dep == "dobj" for j in clauses for c in tree.kids[j]) or (
+            any(c.dep == "prep" and c.lower in ("on", "upon") for c in tree.kids[i])
+            and any(c.dep in ("advcl", "xcomp") and _infinitive(tree, c.i) for c in tree.kids[i]))
+    return True
+
+
+def _infinitive(tree: _Tree, i: int) -> bool:
+    return any(c.dep == "aux" and c.lower == "to" for c in tree.kids[i])
 
 
 def _stranded_subject(tree: _Tree, i: int) -> list[str]:
@@ -780,8 +902,11 @@ def _reporter_of_coordinated_speech(tree: _Tree, i: int) -> int | None:
     tok = tree.tokens[i]
     if tok.dep != "conj" or tok.tag != "VBD" or tok.lemma.lower() not in SPEECH_ACTS or _aux(tree, i):
         return None
-    clause = tree.tokens[tok.head]
-    if clause.dep != "ccomp" or clause.head == clause.i or not _aux(tree, clause.i) & {"would", "had", "will", "'d"}:
+    clause = tree.tokens[_finite_conj_of_infinitive(tree, i) or tok.head]
+    # a reported state ("that X had no right to interfere and urged Y") acts on no one: the act is the reporter's
+    stative = clause.lemma.lower() in ("have", "be") and clause.pos in ("VERB", "AUX")
+    if clause.dep != "ccomp" or clause.head == clause.i or not (
+            stative or _aux(tree, clause.i) & {"would", "had", "will", "'d"}):
         return None
     reporting = tree.tokens[clause.head]
     return reporting.i if reporting.lemma.lower() in REPORTING and reporting.i < clause.i else None
@@ -806,7 +931,7 @@ def _object(tree: _Tree, i: int) -> list[str]:
         if tok.dep in ("acl", "relcl") or tok.dep == "conj":
             return tree.actors_at(tok.head) if tok.dep != "conj" else _object(tree, tok.head)
         return []
-    if tok.dep == "acl" and tok.tag == "VBN":
+    if tok.dep == "acl" and tok.tag == "VBN" and not _misparsed_main_verb(tree, i):
         return tree.actors_at(tok.head)
     out = []
     seen_object = False
@@ -822,6 +947,8 @@ def _object(tree: _Tree, i: int) -> list[str]:
             out.extend(tree.actors_at(c.i))
     if not out and tok.dep == "relcl" and any(c.dep == "dobj" and c.lower in RELATIVE for c in tree.kids[i]):
         out = tree.actors_at(tok.head)  # "the town that rebels attacked"
+    elif not out and _gapped_object(tree, i):
+        out = tree.actors_at(tok.head)  # "the town rebels attacked"
     return out
 
 
@@ -840,6 +967,8 @@ def _slot_actors(tree: _Tree, match: _Match, slot: str) -> list[str]:
     if slot == "between":
         return [a for j in tree.prep_objects(i, "between") for a in tree.actors_at(j)]
     heads = [i] + ([match.obj] if match.obj is not None else [])
+    if slot == "by" and match.pattern == "noun":
+        heads += tree.prep_objects(i, "of")  # "the arrest of X [by Y]": the parser hangs the agent on X
     return [a for h in heads for j in tree.prep_objects(h, slot) for a in tree.actors_at(j)]
 
 
@@ -865,7 +994,7 @@ def _arguments(tree: _Tree, match: _Match) -> tuple[list[str], list[str], list[s
         if role not in ("source", "target"):
             continue
         found = _slot_actors(tree, match, slot)
-        if slot == "between" and found and role == "target" and not sources:
+        if slot == "between" and found and role == "target" and not sources and not _one_sided(match.entry.code):
             sources, found = found[:1], found[1:]
             notes.append("between->source")
         bucket = sources if role == "source" else targets
@@ -873,6 +1002,11 @@ def _arguments(tree: _Tree, match: _Match) -> tuple[list[str], list[str], list[s
         if new:
             bucket.extend(new)
             notes.append(f"{slot}->{role}")
+    if match.pattern == "label":
+        if not targets and match.obj is not None and match.obj != match.trigger:
+            # the labelled act's own doer: "called [the Chinese] tariffs unjustified"
+            targets = [a for a in tree.modifier_actors(match.obj) if a not in sources]
+        return sources, [t for t in targets if t not in sources], notes
     if match.pattern == "noun" and not sources:
         tok = tree.tokens[match.trigger]
         verb = None
@@ -894,6 +1028,11 @@ def _arguments(tree: _Tree, match: _Match) -> tuple[list[str], list[str], list[s
             sources = _subject(tree, verb)
             if sources:
                 notes.append("verb-subj->source")
+            if not targets:  # "offered aid [to Sudan]": the party the verb hands the act to
+                targets = [a for prep in SUPPORT_TARGET_PREPS for j in tree.prep_objects(verb, prep)
+                           if not _temporal(tree, tree.tokens[j].head) for a in tree.actors_at(j) if a not in sources]
+                if targets:
+                    notes.append("verb-prep->target")
     if match.pattern == "noun" and len(sources) > 1 and not targets and match.entry.role_of("between"):
         sources, targets = sources[:1], sources[1:]
     targets = [t for t in targets if t not in sources and t not in _own_objects(tree, match, sources)]
@@ -911,32 +1050,59 @@ def _arguments(tree: _Tree, match: _Match) -> tuple[list[str], list[str], list[s
         targets = _first_actor_in_object(tree, match.trigger, sources)
         if targets:
             notes.append("obj-phrase->target")
+    if not targets and match.pattern != "noun" and match.entry.code[:2] in GIVING_ROOTS:
+        # "donated and delivered goods [to X]": coordinated verbs of giving share the receiver
+        targets = [a for c in tree.kids[match.trigger] if c.dep == "conj" and c.pos == "VERB"
+                   and tree.child(c.i, SUBJ_DEPS) is None for j in tree.prep_objects(c.i, "to")
+                   for a in tree.actors_at(j) if a not in sources]
+        if targets:
+            notes.append("conj-to->target")
+    if not targets and match.pattern != "noun" and match.entry.code[:2] in SPEECH_ROOTS:
+        targets = [a for a in _message_addressees(tree, match.trigger) if a not in sources]
+        if targets:
+            notes.append("message-to->target")
     if len(sources) > 1 and _reciprocal(match.entry.code):
         return sources, targets, notes  # the coordinated parties act on each other ("A and B shook hands")
     if not targets and match.pattern != "noun" and sources:
-        targets = _purpose_target(tree, match.trigger, sources)
+        targets = _purpose_target(tree, match.trigger, sources, match.obj)
         if targets:
             notes.append("purpose->target")
     if not targets and match.pattern != "noun" and sources:
-        targets = _complement_target(tree, match.trigger, sources)
+        targets = _complement_target(tree, match.trigger, sources, match.obj)
         if targets:
             notes.append("complement->target")
     return sources, targets, notes
 
 
-def _complement_target(tree: _Tree, i: int, exclude: list[str]) -> list[str]:
+def _message_addressees(tree: _Tree, i: int) -> list[str]:
+    """Who a message speaks to when a participle says what it does: "sent a letter [to X] warning against",
+    "a statement to X urging"."""
+    tok = tree.tokens[i]
+    if tok.dep != "acl" or tok.tag != "VBG" or tok.head == i:
+        return []
+    noun = tree.tokens[tok.head]
+    found = [a for j in tree.prep_objects(noun.i, "to") for a in tree.actors_at(j)]
+    if not found and noun.dep == "dobj":
+        found = [a for j in tree.prep_objects(noun.head, "to") for a in tree.actors_at(j)]
+    return found
+
+
+def _complement_target(tree: _Tree, i: int, exclude: list[str], own: int | None = None) -> list[str]:
     """The first party named after the verb inside its own phrases ("cordoned off the roads leading into
-    [X]", "marched close to the border with [X]"), not inside its clauses or time expressions."""
+    [X]", "marched close to the border with [X]"), not inside its clauses or time expressions, nor in the
+    object the entry names (``own``: "sent [warships] toward X")."""
     for c in tree.kids[i]:
         if c.i < i or c.dep in CLAUSE_DEPS or c.dep in SUBJ_DEPS or c.dep in ("xcomp", "conj", "punct"):
             continue
-        if c.dep == "prep" and _temporal(tree, c.i):
+        if c.dep == "prep" and (_temporal(tree, c.i) or (c.lower in PROXIMITY_PREPS and any(
+                _geographic(p) for p in tree.kids[c.i] if p.dep == "pobj"))):
             continue
+        skip = exclude + (_heading_actors(tree, c.i) if c.i == own and c.dep in ("dobj", "dative") else [])
         for j in _phrase(tree, c.i):
             j = tree.owner_step(j)
             actor = tree.actor_of.get(j)
-            if actor and actor not in exclude:
-                return [a for a in tree.actors_at(j) if a not in exclude] or [actor]
+            if actor and actor not in skip and _in_setting(tree, j, c.i) not in PROXIMITY_PREPS:
+                return [a for a in tree.actors_at(j) if a not in skip] or [actor]
     return []
 
 
@@ -970,15 +1136,24 @@ def _taking_part(tree: _Tree, i: int) -> int | None:
     else:
         return None
     head = tree.tokens[verb]
-    if head.pos != "VERB" or head.lemma.lower() in UNDERGOING or tree.is_passive(verb):
+    if head.pos != "VERB" or head.lemma.lower() in UNDERGOING | ALLEGING or tree.is_passive(verb):
         return None
+    subj = tree.child(verb, SUBJ_DEPS)
+    if subj is not None and subj.i not in tree.actor_of and subj.lemma.lower() in tree.event_nouns:
+        return None  # "the arrest of X sparked protests": an event causes it, no party takes part
     return verb
 
 
-def _purpose_target(tree: _Tree, i: int, exclude: list[str]) -> list[str]:
+def _purpose_target(tree: _Tree, i: int, exclude: list[str], own: int | None = None) -> list[str]:
     """Who an act is aimed at when the verb names none: the first actor of its object or its purpose
-    ("began a hunger strike to protest [X]'s decision", "staged a rally in protest against [X]")."""
+    ("began a hunger strike to protest [X]'s decision", "staged a rally in protest against [X]"). The object
+    the entry names (``own``: "sent [warships] toward X") is what the doer uses, not whom it acts on."""
     for c in tree.kids[i]:
+        if c.i == own and c.dep in ("dobj", "dative"):
+            found = _first_actor_under(tree, c.i, exclude + _heading_actors(tree, c.i))
+            if found:
+                return found
+            continue
         purpose = (c.dep in ("xcomp", "advcl") and any(a.dep == "aux" and a.lower == "to" for a in tree.kids[c.i])
                    and not any(m.lower in ("whether", "how", "what") for m in tree.kids[c.i]))  # a topic, no aim
         protest = c.dep == "prep" and c.lower in ("in", "against") and any(
@@ -995,11 +1170,17 @@ def _purpose_target(tree: _Tree, i: int, exclude: list[str]) -> list[str]:
     return []
 
 
+def _heading_actors(tree: _Tree, i: int) -> list[str]:
+    """Actors the phrase at ``i`` itself names ("[warships]", "[troops and police]"), not its modifiers'."""
+    return [tree.actor_of[j] for j in tree.conjuncts(i) if j in tree.actor_of]
+
+
 def _first_actor_under(tree: _Tree, i: int, exclude: list[str]) -> list[str]:
     for j in _phrase(tree, i):
         j = tree.owner_step(j)
         actor = tree.actor_of.get(j)
-        if actor and actor not in exclude and tree.tokens[j].dep not in SUBJ_DEPS:
+        if (actor and actor not in exclude and tree.tokens[j].dep not in SUBJ_DEPS
+                and _in_setting(tree, j, i) not in PROXIMITY_PREPS):
             return [actor]
     return []
 
@@ -1015,15 +1196,22 @@ def _phrase(tree: _Tree, i: int) -> list[int]:
     return sorted(out)
 
 
-def _in_setting(tree: _Tree, j: int, top: int) -> bool:
-    """Whether token ``j`` sits in a phrase of place below ``top`` ("targets [in southern Lebanon]")."""
+def _in_setting(tree: _Tree, j: int, top: int) -> str | None:
+    """The preposition of the phrase of place below ``top`` that token ``j`` sits in ("targets [in southern
+    Lebanon]"), if any."""
     steps = 0
     while j != top and steps < 20:
         tok = tree.tokens[j]
-        if tok.dep == "pobj" and tree.tokens[tok.head].lower in LOCATIVE_PREPS | {"near", "on", "outside"}:
-            return True
+        prep = tree.tokens[tok.head].lower if tok.dep == "pobj" else ""
+        if prep in LOCATIVE_PREPS | {"on"} or (prep in PROXIMITY_PREPS and _geographic(tok)):
+            return prep
         j, steps = tok.head, steps + 1
-    return False
+    return None
+
+
+def _geographic(tok: Token) -> bool:
+    """A place or a feature of the map ("the Ugandan border", "Gaza"), not a party's asset ("a naval vessel")."""
+    return tok.ent_type in ("GPE", "LOC", "FAC") or tok.lemma.lower() in GEOGRAPHIC
 
 
 def _first_actor_in_object(tree: _Tree, i: int, exclude: list[str]) -> list[str]:
@@ -1042,9 +1230,11 @@ def _first_actor_in_object(tree: _Tree, i: int, exclude: list[str]) -> list[str]
                 if actor and actor not in exclude:
                     # with the phrases coordinated with it: "ties with A, B and C" concern each of them
                     found = [a for a in tree.actors_at(j) if a not in exclude] or [actor]
-                    if not _in_setting(tree, j, c.i):
+                    setting = _in_setting(tree, j, c.i)
+                    if setting is None:
                         return found
-                    located = located or found
+                    if setting not in PROXIMITY_PREPS:  # "a convoy [near] the Ugandan border" is not in Uganda
+                        located = located or found
             if located:  # "struck a hospital run by [MSF] in [Lebanon]": the party before the place
                 return located
     for prep in TARGET_PREPS:
@@ -1055,7 +1245,7 @@ def _first_actor_in_object(tree: _Tree, i: int, exclude: list[str]) -> list[str]
         reported_by = c.dep == "ccomp" and c.lemma.lower() in REPORTING
         subj = tree.child(c.i, SUBJ_DEPS) if c.dep == "ccomp" and c.i > i and not reported_by else None
         if subj is not None:
-            return [a for a in tree.actors_at(subj.i) if a not in exclude]
+            return [] if _owned_by(tree, subj.i, exclude) else [a for a in tree.actors_at(subj.i) if a not in exclude]
     return []
 
 
@@ -1125,7 +1315,7 @@ class _Candidate:
 def _frame_of(tree: _Tree, lexicon: Lexicon, i: int) -> tuple[Entry, int] | None:
     """The framing entry governing the clause at ``i`` ("agreed to [i]", "urged X to [i]"), if any."""
     tok = tree.tokens[i]
-    if tok.dep == "conj" and tok.tag == "VB" and tree.tokens[tok.head].dep in ("xcomp", "ccomp"):
+    if tok.dep == "conj" and tok.tag == "VB" and tree.tokens[tok.head].dep in ("xcomp", "ccomp", "advcl"):
         return _frame_of(tree, lexicon, tok.head)  # "agreed to restart talks and to hold summits"
     if tok.dep not in ("xcomp", "ccomp", "pcomp", "acl", "advcl") or tok.head == i:
         return None
@@ -1155,6 +1345,8 @@ def _frame_of(tree: _Tree, lexicon: Lexicon, i: int) -> tuple[Entry, int] | None
         return Entry(entry.id, entry.code, "frame", entry.lemma, (), (), entry.roles,
                      family[entry.code[:2]], entry.order), head
     head_tok = tree.tokens[head]
+    if _caused_by_event(tree, head):
+        return None
     for key in _lemma_keys(head_tok):
         entries = lexicon.frames.get(key)
         if entries:
@@ -1176,6 +1368,12 @@ def _candidates(tree: _Tree, lexicon: Lexicon) -> list[_Candidate]:
     consumed: set[int] = set()
     for tok in tree.tokens:
         if tok.pos in ("VERB", "AUX") or (tok.pos == "NOUN" and tok.tag.startswith("VB")):
+            label = _label(tree, lexicon, tok) if tok.lemma.lower() in LABELLING else None
+            if label is not None:
+                matches.append(label)
+                if label.obj is not None:
+                    consumed.add(label.obj)  # the labelled act is named, not reported anew
+                continue
             entries = next((lexicon.verbs[k] for k in _lemma_keys(tok) if k in lexicon.verbs), None)
             if entries:
                 # the user's own entries for a verb, when one fits, override the bundled readings of it; own
@@ -1191,7 +1389,7 @@ def _candidates(tree: _Tree, lexicon: Lexicon) -> list[_Candidate]:
                     if match.entry.code != NO_EVENT:
                         matches.append(match)
     for tok in tree.tokens:
-        if tok.pos in ("NOUN", "PROPN") and tok.i not in consumed:
+        if tok.pos in ("NOUN", "PROPN") and tok.i not in consumed and not _in_name(tree, tok):
             entries = _noun_entries(lexicon, tok)
             if entries:
                 match = _match_noun(tree, tok.i, entries)
@@ -1224,11 +1422,18 @@ def _candidates(tree: _Tree, lexicon: Lexicon) -> list[_Candidate]:
             c.dep in COMP_DEPS and _addressed_clause(tree, c.i) for c in tree.kids[tok.i])
         if match is None or (match.entry.family not in RECODING_FAMILIES and not addressed):
             continue
+        if _caused_by_event(tree, tok.i):
+            continue
         if not any(c.dep in COMP_DEPS or (c.dep == "prep" and c.lower == "to" and tree.child(c.i, {"pcomp"}))
-                   for c in tree.kids[tok.i]):
+                   or (c.dep == "advcl" and _infinitive(tree, c.i)) for c in tree.kids[tok.i]):
             continue
         sources = _frame_subject(tree, tok.i)
-        addressees = _addressees(tree, tok.i) or [a for a in _clause_subjects(tree, tok.i) if a not in sources]
+        addressees = _addressees(tree, tok.i)
+        if not addressees:
+            addressees = [a for a in _clause_subjects(tree, tok.i, sources) if a not in sources]
+            if match.entry.family == "threaten":
+                # "warned that Beijing would respond": the speaker's own state acts, it is not the one warned
+                addressees = [a for a in addressees if not _own_state(tree, a, sources)]
         code = lexicon.recode("demand", "") if addressed else match.entry.code
         cand = _Candidate(code, match.entry, tok.i, sources, addressees, [], "frame", anchor=tok.i)
         cand.notes.append("subj->source")
@@ -1236,6 +1441,58 @@ def _candidates(tree: _Tree, lexicon: Lexicon) -> list[_Candidate]:
         out.append(cand)
     out.extend(_reported_obligations(tree, lexicon, verb_triggers))
     return out
+
+
+def _caused_by_event(tree: _Tree, i: int) -> bool:
+    """A verb of causing whose doer is an event, not a party: "retook the region in an offensive, [prompting]
+    thousands to flee", "a bombing, which [led] the government to suspend talks". No one appealed."""
+    tok = tree.tokens[i]
+    if tok.lemma.lower() not in CAUSING or tok.head == i:
+        return False
+    if tok.dep == "advcl" and tok.tag == "VBG":
+        return tree.child(i, SUBJ_DEPS) is None
+    if tok.dep == "relcl":
+        subj = tree.child(i, SUBJ_DEPS)
+        return subj is not None and subj.lower in RELATIVE and not tree.actors_at(tok.head)
+    return False
+
+
+def _label(tree: _Tree, lexicon: Lexicon, tok: Token) -> _Match | None:
+    """A verdict given to something ("called the move [unacceptable]", "described the uprising as [an attack]",
+    "a decision the charity called [cruel]"): criticism or praise (frames.tsv family "label") of whoever the
+    labelled thing belongs to. A verdict with no word of the family is no event."""
+    i = tok.i
+    obj = tree.child(i, {"dobj", "nsubjpass"})
+    if obj is None and tok.dep in ("acl", "relcl") and tok.head != i:
+        obj = tree.tokens[tok.head]  # "a decision the charity called cruel"
+    if obj is None or obj.lower in ("what", "whatever"):
+        return None  # "bowed to what he called blackmail": a phrase in scare quotes, no statement
+    lemma = obj.lemma.lower()
+    if not (lemma in tree.event_nouns or lemma in VERDICT_OBJECTS or obj.pos == "PRON" or tree.actors_at(obj.i)):
+        return None  # "described the situation as dangerous" judges no one's act
+    verdicts = [c for c in tree.kids[i] if c.dep in ("oprd", "xcomp", "ccomp") and c.pos in ("NOUN", "ADJ", "PROPN")]
+    verdicts += [c for c in tree.kids[obj.i] if c.dep == "amod" and c.i > obj.i]  # "called the tariffs 'unjustified'"
+    for head in (i, obj.i):
+        verdicts += [p for c in tree.kids[head] if c.dep == "prep" and c.lower == "as"
+                     for p in tree.kids[c.i] if p.dep == "pobj"]
+    table = lexicon.families.get("label", {})
+    codes = [table[w] for v in verdicts for j in tree.subtree(v.i) for w in (tree.tokens[j].lower, tree.tokens[j].lemma.lower())
+             if w in table and tree.tokens[j].pos in ("NOUN", "ADJ", "VERB", "ADV")]
+    if not codes:
+        return None
+    code = min(codes)  # a criticism outweighs a kind word in the same verdict
+    entry = Entry(f"label.{tok.lemma.lower()}", code, "verb", tok.lemma.lower(), (), (),
+                  (("subj", "source"), ("obj", "target")), None, -1)
+    return _Match(entry, i, obj.i, "label")
+
+
+def _in_name(tree: _Tree, tok: Token) -> bool:
+    """A capitalised word inside the name of an organisation, a law or a named war ("the Collective Security
+    [Treaty] Organisation", "the Paris [Agreement]"): the name's word reports no new act."""
+    start, _ = tree.parse.sentence_of(tok.i)
+    if not tok.text[:1].isupper() or tok.i == start:
+        return False
+    return (tok.pos == "PROPN" and tok.i in tree.actor_of) or tok.i in tree.name_words
 
 
 def _attribution(tree: _Tree, match: _Match) -> bool:
@@ -1333,15 +1590,20 @@ def _apply_modality(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int) -> 
             framed = _frame_of(tree, lexicon, head)
             if framed is None or framed[0].family not in RECODING_FAMILIES:
                 break
-        if _question(tree, current):
-            cand.mode = "hypothetical"
+        if _question(tree, current) or _alleged(tree, current):
+            cand.mode = "hypothetical"  # "accused the bloc of [failing] to protect it": the charge, not an act
+        return
+    if cand.code[:2] not in EXPRESSIVE_ROOTS and _purpose_clause(tree, i):
+        # "launched an operation to rescue the pupils": the aim, not the outcome; saying, protesting or
+        # demanding is done by setting out to do it ("gathered to protest")
+        cand.mode = "hypothetical"
         return
     aux = _aux(tree, i)
     head = tree.tokens[tok.head]
     governor = tree.tokens[head.head] if tok.dep == "pcomp" else head
     if tok.dep == "pcomp" and governor.dep == "dobj":
-        governor = tree.tokens[governor.head]  # "accused [the agency [of bowing]]": "of" hung on the object
-    if tok.dep in ("pcomp", "ccomp") and governor.lemma.lower() in ALLEGING:
+        governor = tree.tokens[governor.head]  # "arrested [the envoy [for spying]]": "for" hung on the object
+    if _alleged(tree, i):
         cand.mode = "hypothetical"
         return
     if tok.dep == "pcomp" and head.lower == "for" and governor.pos == "VERB" and _punitive(lexicon, governor):
@@ -1370,6 +1632,10 @@ def _apply_modality(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int) -> 
             cand.code = lexicon.recode("threaten", cand.code)
             cand.notes.append("speaker->source future")
             return
+    if future and not negated and not cand.targets and not _attributed(tree, i):
+        # "The parties will meet again in August": the writer's schedule, no one's pledge to anyone
+        cand.mode = "future"
+        return
     if future and (polarity == "cooperative" or (polarity == "conflict" and not negated)):
         if negated and tok.lemma.lower() not in ACCEPTING:
             cand.negated, cand.mode = True, "negated"  # "would not bow": a stance, not a rejection act
@@ -1380,12 +1646,68 @@ def _apply_modality(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int) -> 
             cand.code = lexicon.recode("intent" if polarity == "cooperative" else "threaten", cand.code)
         cand.notes.append("future")
         return
+    if negated and tok.lemma.lower() in ACCEPTING and aux & {"does", "do"} and polarity == "cooperative":
+        # "a ruling Beijing does not recognise": refusing to accept is itself a rejection
+        cand.code = lexicon.recode("reject", cand.code)
+        cand.notes.append("refusal")
+        return
     if negated:
         cand.negated, cand.mode = True, "negated"
     elif any(c.dep == "mark" and c.lower in CONDITIONAL_MARKS for c in tree.kids[i]) or aux & MODAL_AUX:
         cand.mode = "hypothetical"
     elif future:
         cand.mode = "future"
+
+
+def _attributed(tree: _Tree, i: int) -> bool:
+    """Whether the clause at ``i`` is someone's words: under a verb of speech ("said it would"), with one in
+    its sentence ("..., the ministry said"), or inside quotation marks."""
+    start, end = tree.parse.sentence_of(i)
+    if any(t.pos in ("VERB", "AUX") and t.lemma.lower() in SPEECH_ACTS for t in tree.tokens[start:end]):
+        return True
+    text = tree.parse.text
+    line_start = text.rfind("\n", 0, tree.tokens[i].start) + 1
+    before = text[line_start:tree.tokens[i].start]
+    return sum(before.count(q) for q in ('"', "\u201c", "\u201d")) % 2 == 1
+
+
+def _alleged(tree: _Tree, i: int) -> bool:
+    """Whether the clause at ``i`` is what someone is accused of or denies ("accused X of [attacking]")."""
+    tok = tree.tokens[i]
+    if tok.dep not in ("pcomp", "ccomp") or tok.head == i:
+        return False
+    head = tree.tokens[tok.head]
+    governor = tree.tokens[head.head] if tok.dep == "pcomp" else head
+    if tok.dep == "pcomp" and governor.dep == "dobj":
+        governor = tree.tokens[governor.head]  # "accused [the agency [of bowing]]": "of" hung on the object
+    return governor.lemma.lower() in ALLEGING
+
+
+def _purpose_clause(tree: _Tree, i: int) -> bool:
+    """An infinitive that states an aim or an ability, not an act: "an operation [to rescue] them", "took
+    measures [to protect]", "used its offices [to help]", "sent troops in order [to secure]", "were able [to try]"."""
+    for _ in range(4):  # "to arrest him and [hand] him over": the first conjunct decides
+        tok = tree.tokens[i]
+        if tok.dep != "conj" or tok.head == i or _finite_conj_of_infinitive(tree, i) is not None:
+            break
+        i = tok.head
+    tok = tree.tokens[i]
+    if tok.tag != "VB" or tok.head == i or not _infinitive(tree, i):
+        return False
+    if tok.dep in ("advcl", "relcl", "acl"):
+        return True
+    head = tree.tokens[tok.head]
+    if tok.dep == "xcomp" and head.lemma.lower() in INSTRUMENTAL:
+        # "used tear gas to disperse protesters" reports the dispersal, as settled as the using itself
+        j = head.i
+        for _ in range(3):
+            if _future(tree, j) or _aux(tree, j) & (MODAL_AUX | DEONTIC_AUX) or _negated(tree, j):
+                return True
+            if tree.tokens[j].dep != "xcomp":
+                return False
+            j = tree.tokens[j].head
+        return False
+    return tok.dep == "xcomp" and (tree.child(head.i, {"dobj"}) is not None or head.lemma.lower() in ABILITY)
 
 
 def _punitive(lexicon: Lexicon, tok: Token) -> bool:
@@ -1471,7 +1793,7 @@ def _apply_frame(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int, frame:
         addressees = _addressees(tree, head)
         if tree.tokens[i].dep in ("ccomp", "advcl") and not addressees:
             subj = tree.child(i, SUBJ_DEPS)
-            addressees = tree.actors_at(subj.i) if subj is not None else []
+            addressees = tree.actors_at(subj.i) if subj is not None and not _owned_by(tree, subj.i, frame_sources) else []
             addressees = addressees or [a for a in cand.sources if a not in frame_sources]
     if frame_sources or family in ("appeal", "demand"):
         cand.sources = frame_sources  # the one asked to act is never the asker
@@ -1542,13 +1864,29 @@ def _addressees(tree: _Tree, head: int) -> list[str]:
     return found
 
 
-def _clause_subjects(tree: _Tree, head: int) -> list[str]:
-    """Actors heading the subject of a clause the verb at ``head`` governs ("warned that [X] would")."""
+def _clause_subjects(tree: _Tree, head: int, sources: Sequence[str] = ()) -> list[str]:
+    """Actors heading the subject of a clause the verb at ``head`` governs ("warned that [X] would"), unless
+    the subject is the speaker's own ("warned that [its] forces would")."""
     for c in tree.kids[head]:
         subj = tree.child(c.i, SUBJ_DEPS | PASSIVE_SUBJ_DEPS) if c.dep == "ccomp" and c.i > head else None
         if subj is not None:
-            return tree.actors_at(subj.i)
+            return [] if _owned_by(tree, subj.i, sources) else tree.actors_at(subj.i)
     return []
+
+
+def _owned_by(tree: _Tree, i: int, sources: Sequence[str]) -> bool:
+    """Whether the noun at ``i`` belongs to one of ``sources`` ("[its] forces", "[Yerevan's] troops")."""
+    return any(c.dep == "poss" and tree.actor_of.get(c.i) in sources for c in tree.kids[i])
+
+
+def _own_state(tree: _Tree, actor: str, sources: Sequence[str]) -> bool:
+    """Whether ``actor`` is the state, as a whole, that one of ``sources`` belongs to (China for a Chinese
+    spokesman)."""
+    code = tree.codes.get(actor, "")
+    if len(code) < 3 or code[3:] not in ("", "GOV"):
+        return False
+    return any(tree.codes.get(s, "")[:3] == code[:3] and tree.codes.get(s, "")[3:6] in STATE_SECTORS
+               for s in sources if s != actor)
 
 
 def _is_frame_host(cand: _Candidate, framed_heads: set[int], framed_triggers: set[int]) -> bool:
@@ -1678,13 +2016,19 @@ def find_events(
             continue
         if cand.code[:2] == "01" and not cand.sources:
             continue
+        if cand.code.startswith(VISIT_CODES) and _going_home(tree, cand.trigger):
+            continue
         if cand.pattern == "noun" and tree.tokens[cand.trigger].head in verb_triggers and not cand.sources:
             continue
         if cand.pattern == "noun" and (tree.tokens[cand.trigger].head, cand.code[:2]) in verb_roots:
             continue  # "fired a barrage of rockets": the verb already codes the act its object names
+        if cand.pattern == "noun" and _judged(tree, cand.trigger, verb_triggers):
+            continue  # "condemned the Israeli air strike": the verdict is the news, the strike its topic
         if cand.pattern == "noun" and _possessed_reference(tree, cand):
             continue
-        if cand.pattern != "noun" and (_background_clause(tree, cand.trigger) or _describing_participle(tree, cand)):
+        if cand.pattern != "noun" and (_background_clause(tree, cand.trigger) or _describing_participle(tree, cand)
+                                       or _recalled_in_relative(tree, cand.trigger)
+                                       or (cand.frame_trigger is not None and _recalled_in_relative(tree, cand.frame_trigger))):
             continue
         if not cand.sources and cand.pattern != "noun" and (
                 _thing_as_doer(tree, cand.trigger) or _bare_participle(tree, cand)
@@ -1758,6 +2102,19 @@ def _sector_code(lexicon: Lexicon, cand: _Candidate, source_code: str | None) ->
     return next((replacement for sectors, replacement in rules if sectors & chunks), cand.code)
 
 
+def _judged(tree: _Tree, i: int, verb_triggers: set[int]) -> bool:
+    """An event noun that is the object of a condemnation coded on its own ("condemned [the air strike]"): it
+    names an act already known, not a new one."""
+    tok = tree.tokens[i]
+    return (tok.dep == "dobj" and tok.head in verb_triggers
+            and tree.tokens[tok.head].lemma.lower() in CONDEMNING)
+
+
+def _going_home(tree: _Tree, i: int) -> bool:
+    """A trip back ("flew back to the capital", "returned home"): a homecoming, not a visit to anyone."""
+    return any(c.dep in ("prt", "advmod", "npadvmod") and c.lower in ("back", "home") for c in tree.kids[i])
+
+
 def _generic_noun(tree: _Tree, i: int) -> bool:
     """An event noun that names a past episode or a kind of event, or labels a headline, not a new event:
     "the 1994 genocide", "a history of attacks", "the anniversary of the invasion"."""
@@ -1798,6 +2155,17 @@ def _background_clause(tree: _Tree, i: int) -> bool:
     marks = {c.lower for c in tree.kids[i] if c.dep in ("mark", "advmod")}
     return bool(marks & {"after", "before"}) and any(
         c.dep == "npadvmod" and c.lemma.lower() in DURATION_NOUNS for c in tree.kids[i])
+
+
+def _recalled_in_relative(tree: _Tree, i: int) -> bool:
+    """A relative clause that recalls history or a long course of action about the noun it describes: "Israel,
+    [which occupied the West Bank in 1967]", "rebels, [who have fought the government since 2012]"."""
+    tok = tree.tokens[i]
+    if tok.dep != "relcl" or tok.head == i:
+        return False
+    if any(c.dep in ("prep", "mark") and c.lower == "since" for c in tree.kids[i]):
+        return True
+    return any(YEAR.match(tree.tokens[j].text) and tree.tokens[j].ent_type == "DATE" for j in _phrase(tree, i))
 
 
 def _describing_participle(tree: _Tree, cand: _Candidate) -> bool:
@@ -1930,6 +2298,11 @@ def _unresolved_agent(tree: _Tree, cand: _Candidate) -> bool:
             return False
         head = tok.head  # "Doctors donated and delivered goods": the shared subject
     return False
+
+
+def _one_sided(code: str) -> bool:
+    """A mediator's act: the parties "between" whom it mediates are all on the receiving side."""
+    return code.startswith(ONE_SIDED_CODES)
 
 
 def _reciprocal(code: str) -> bool:
