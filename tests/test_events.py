@@ -1215,3 +1215,9 @@ def test_an_offer_to_mediate_between_parties_acts_on_both(parse):
     text = "Turkey made an offer to mediate between Russia and Ukraine."
     found = run(parse, text, {"TUR": ["Turkey"], "RUS": ["Russia"], "UKR": ["Ukraine"]})
     assert sorted((s, t) for s, t, _ in found) == [("TUR", "RUS"), ("TUR", "UKR")]
+
+
+def test_bracketed_object_behind_an_adverb_particle(parse):
+    text = "Kenyan police took the two activists back into custody on Friday."
+    found = run(parse, text, {"KENCOP": ["Kenyan police"], "KENCVL": ["the two activists"]})
+    assert [(s, t, e.cameo) for s, t, e in found if e.cameo_root == "17"] == [("KENCOP", "KENCVL", "173")]

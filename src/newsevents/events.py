@@ -599,6 +599,8 @@ def _object_candidates(tree: _Tree, i: int) -> list[int]:
     for c in tree.kids[i]:
         if c.dep in OBJ_DEPS or c.dep in PASSIVE_SUBJ_DEPS or c.dep in COMP_DEPS:
             out.append(c.i)
+            if c.dep == "advmod":  # "took them [back [into [custody]]]"
+                out.extend(q.i for p in tree.kids[c.i] if p.dep == "prep" for q in tree.kids[p.i] if q.dep == "pobj")
         elif c.dep in ("prep", "prt", "dative", "agent"):
             direct = [p.i for p in tree.kids[c.i] if p.dep in ("pobj", "pcomp")]
             out.extend(direct)
