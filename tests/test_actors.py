@@ -1468,3 +1468,90 @@ def test_a_bare_force_acting_in_a_text_naming_one_country_is_its(parse):
     assert by_mention(find(parse, text), text, "Gunmen").country == "SOM"
     shot_at = "Turkish jets bombed militants near the border."
     assert by_mention(find(parse, shot_at), shot_at, "militants").country is None
+
+
+def test_demonym_on_the_title_beats_a_namesake_of_another_country(parse):
+    text = "Saudi King Abdullah received the envoy in Jeddah on Tuesday."
+    assert by_mention(find(parse, text), text, "Abdullah").code == "SAUGOV"
+    text = "Jordan's King Abdullah received the envoy on Tuesday."
+    assert by_mention(find(parse, text), text, "Abdullah").code == "JORGOV"
+
+
+def test_adviser_to_a_foreign_president_takes_that_presidents_country(parse):
+    text = "Elmar Gasimov, adviser to Azerbaijani President Ilham Aliyev, said Armenia had shelled two villages."
+    found = find(parse, text)
+    assert by_mention(found, text, "Elmar Gasimov").code == "AZEGOV"
+    assert by_mention(found, text, "Armenia").code == "ARM"
+
+
+def test_titled_person_without_a_country_keeps_the_titles_sector(parse):
+    assert by_mention(find(parse, "Judge Carla Mendes jailed the two smugglers."), "Judge Carla Mendes",
+                      "Carla Mendes").code == "JUD"
+    text = "Vice-President Peter Odhiambo opened the new bridge."
+    assert by_mention(find(parse, text), text, "Peter Odhiambo").code == "GOV"
+
+
+@pytest.mark.parametrize("text, word, code", [
+    ("The rebels appealed to Ankara to release their leader.", "Ankara", "TURGOV"),
+    ("Farmers demanded compensation from Skopje after the floods.", "Skopje", "MKDGOV"),
+    ("Tehran hit back at Washington over the new sanctions.", "Washington", "USAGOV"),
+    ("The opposition leader took aim at Moscow in a televised speech.", "Moscow", "RUSGOV"),
+    ("Tokyo suspended new loans to Beijing on Friday.", "Beijing", "CHNGOV"),
+])
+def test_capital_addressed_outside_subject_position_is_its_government(parse, text, word, code):
+    assert by_mention(find(parse, text), text, word).code == code
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The minister flew to Ankara on Monday.", "Ankara"),
+    ("The delegation returned from Skopje late on Sunday.", "Skopje"),
+    ("The talks in Belgrade with the rebels lasted two days.", "Belgrade"),
+    ("Hundreds of refugees headed to Beijing by train.", "Beijing"),
+])
+def test_capital_as_destination_or_location_is_no_actor(parse, text, word):
+    start = text.index(word)
+    assert not any(m.start <= start < m.end for a in find(parse, text) for m in a.mentions)
+
+
+@pytest.mark.parametrize("text, word, code", [
+    ("Aid groups urged the international community to fund the relief effort.", "international community", "IGO"),
+    ("The rebels accused the West of arming the army.", "West", "WST"),
+    ("The exiles asked Western governments for asylum.", "Western governments", "WST"),
+    ("The ministers appealed to Arab states for more aid.", "Arab states", "ARB"),
+    ("Mediators urged both sides to respect the truce.", "both sides", None),
+    ("The minister thanked donor countries for their help.", "donor countries", "IGO"),
+    ("The envoy urged African governments to back the plan.", "African governments", "AFR"),
+])
+def test_collective_actors(parse, text, word, code):
+    assert by_mention(find(parse, text), text, word).code == code
+
+
+def test_the_west_bank_is_not_the_west(parse):
+    text = "Troops raided a village in the West Bank on Monday."
+    assert not any(a.code == "WST" for a in find(parse, text))
+
+
+def test_misspelt_country_names_keep_the_countrys_name(parse):
+    text = "Officials said Isreal and the Phillippines had signed the accord."
+    found = find(parse, text)
+    assert (by_mention(found, text, "Isreal").code, by_mention(found, text, "Isreal").name) == ("ISR", "Israel")
+    assert by_mention(found, text, "Phillippines").code == "PHL"
+
+
+def test_nouns_the_tagger_misreads_as_adjective_or_verb_are_agents(parse):
+    text = "The military declared a curfew in the capital."
+    assert by_mention(find(parse, text), text, "military").code.endswith("MIL")
+    text = "Skinheads beat two foreign students in the park."
+    assert by_mention(find(parse, text), text, "Skinheads").code.endswith("RAD")
+
+
+def test_agent_modifying_a_demand_is_its_maker_but_not_a_building(parse):
+    text = "The cabinet rejected opposition demands for early elections."
+    assert by_mention(find(parse, text), text, "opposition").code.endswith("OPP")
+    text = "Protesters gathered outside the police station."
+    assert not any("police" in m.text for a in find(parse, text) for m in a.mentions)
+
+
+def test_vatican_tagged_as_a_building_is_still_an_actor(parse):
+    text = "The Vatican on Tuesday condemned the attack on the church."
+    assert by_mention(find(parse, text), text, "Vatican").code == "VAT"

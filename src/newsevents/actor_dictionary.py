@@ -23,7 +23,7 @@ REFERENCE = "reference"
 _PIECE = re.compile(r"\w+|[^\w\s]")
 _POSSESSIVE_PIECES = (("'",), ("'", "s"))
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_BUNDLED_FILES = ("countries.tsv", "organizations.tsv", "people.tsv", "agents.tsv")
+_BUNDLED_FILES = ("countries.tsv", "organizations.tsv", "people.tsv", "agents.tsv", "collectives.tsv")
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,6 +41,25 @@ _PLACE_VERBS = frozenset({
     "storm", "flee", "cross", "approach", "target", "hold", "host", "move",
 })
 _ADDRESS_VERBS = frozenset({"call", "press", "lean", "rely", "depend", "impose", "sanction", "focus", "agree"})
+# words after which "to <capital>" is a journey or a destination, not an addressee ("flew to Havana")
+_MOTION_WORDS = _PLACE_VERBS | frozenset({
+    "send", "deploy", "dispatch", "withdraw", "pull", "redeploy", "go", "come", "head", "drive", "sail", "march",
+    "walk", "run", "deport", "extradite", "transfer", "relocate", "escape", "rush", "bring", "carry", "ship",
+    "airlift", "trip", "journey", "flight", "road", "route", "way", "highway", "railway", "train", "bus", "visitor",
+    "access", "link", "connection", "pipeline", "corridor", "convoy", "refugee", "migrant", "expand", "spread",
+    "extend", "close", "near", "next", "due", "bound", "en", "back", "home", "closer", "nearer",
+})
+# verbs whose "from <capital>" is what a government gives or is asked for ("sought aid from Washington")
+_OBTAIN_VERBS = frozenset({"demand", "seek", "receive", "get", "obtain", "request", "recall", "want", "expect", "win",
+                           "secure", "buy", "import", "borrow", "accept", "need", "require", "ask", "extract",
+                           "wring", "order", "purchase", "hear", "await", "solicit", "elicit", "learn"})
+# nouns whose agent-noun modifier is who makes them ("opposition demands", "police raid"), not a kind of thing
+_OWNED_ACTS = frozenset({"demand", "call", "request", "proposal", "offer", "plan", "pressure", "criticism",
+                         "accusation", "claim", "threat", "ultimatum", "appeal", "offensive", "crackdown", "raid",
+                         "assault", "attack", "condition", "concession", "statement", "position", "stance"})
+# words whose "at <capital>" aims words or anger at its government ("hit back at Washington", "took aim at Rome")
+_AIM_WORDS = frozenset({"hit", "lash", "aim", "swipe", "snipe", "jab", "rail", "bristle", "balk", "anger", "angry",
+                        "furious", "rage", "outrage", "dig", "jibe", "criticism", "point", "poke", "strike"})
 _DOMESTIC_ROLES = frozenset({"COP", "MIL", "GOV", "JUD", "LEG", "CVL", "OPP", "REB", "CRM", "EDU", "HLH", "LAB",
                              "REF", "SPY", "AGR", "PTY", "ELI"})
 # bodies that act in their own country ("Ugandan opposition", "Kenyan police"), unlike governments and armies
@@ -180,11 +199,15 @@ def _units(parse: Parse, dictionary: ActorDictionary) -> list[_Unit]:
     matches = []
     for start, end, end_char, entry in dictionary.match(parse):
         last = tokens[end - 1]
-        if entry.agent and last.pos not in ("NOUN", "PROPN"):
-            continue
+        if entry.agent and last.pos not in ("NOUN", "PROPN") and not (
+                last.pos in ("ADJ", "VERB") and last.dep in ("nsubj", "nsubjpass", "dobj", "pobj")):
+            continue  # "military" in "military aid" is a modifier; in "The military imposed" the tagger's ADJ is a noun
         if start > 1 and tokens[start - 1].text == "-" and tokens[start - 2].lower in ("pro", "anti") and (
                 tokens[start - 1].start == tokens[start - 2].end):
             continue  # "pro-Russian separatists" are not Russian, "anti-government protesters" not the government
+        if tokens[start].lower == "the" and end < len(tokens) and tokens[end].text[:1].isupper() and (
+                tokens[end].pos in ("PROPN", "ADJ")):
+            continue  # "the West" in "the West Bank", "the West African state": part of a longer name
         matches.append(_Unit(start, end, end_char, entry, entry.kind))
     by_token: dict[int, _Unit] = {}
     for unit in matches:
@@ -292,7 +315,9 @@ def _units(parse: Parse, dictionary: ActorDictionary) -> list[_Unit]:
             units.append(_Unit(first, ent.end, ent.end_char, None, ad.ORGANIZATION, ner="ORG"))
         elif kind is None and inner and ent.label in ("FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LOC"):
             for u in inner:
-                whole = u.start == ent.start and u.end == ent.end and ent.label == "LOC"  # "Ivory Coast"
+                # "Ivory Coast"; "the Vatican", which the tagger calls a building
+                whole = u.start == ent.start + (parse.tokens[ent.start].lower == "the") and u.end == ent.end and (
+                    ent.label == "LOC" or ent.label == "FAC" and u.entry.kind == ad.COUNTRY)
                 if u.entry.kind == ad.REFERENCE and u.end > ent.end:
                     continue  # "the Gulf state": the place only says which country the noun refers to
                 if u.entry.kind in (ad.COUNTRY, ad.DEMONYM, ad.CAPITAL, ad.OTHER) and not u.entry.user and not whole \
@@ -931,6 +956,12 @@ def _person_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> Non
     country = _country_of(countries[0]) if countries else None
     _possessor_countries(ctx, countries, mentions)
     entry = unit.entry if unit.entry is not None and not unit.entry.agent else None
+    if entry is not None and entry.country and country and country != entry.country and (
+            countries[0].start < unit.start):
+        namesake_role = entry.role
+        entry = None  # "Saudi King Abdullah": the country written on the title beats a namesake abroad
+    else:
+        namesake_role = None
     if entry is not None:
         code = _code_of(ctx, entry)
         if code and len(code) == 3 and title_unit is not None:
@@ -946,7 +977,7 @@ def _person_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> Non
     else:
         key = ("person", text)
         name = text
-        role = title_unit.entry.role if title_unit else None
+        role = title_unit.entry.role if title_unit else namesake_role
         tokens = ctx.parse.tokens
         body = next((u for u in titles[1:] if u.entry.kind != ad.PERSON and (
             tokens[u.head].dep == "poss" or tokens[u.head].dep == "pobj" and tokens[tokens[u.head].head].lower in (
@@ -968,6 +999,8 @@ def _person_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> Non
         else:
             # "the rebels' spokesman": a body with no country still gives its sector code
             code = _compose(None, body.entry) if body is not None and role == body.entry.role else None
+            # "Judge Alejandro Rivera": the title's sector at least; the story's country is added later
+            code = code or (role if title_unit is not None and body is None else None)
         if title_unit is not None and role in _FORMER_ROLES and _former(ctx, title_unit):
             role, code = "ELI", (country or "") + "ELI"  # "former president Carlos Menem": an elite, out of office
         title = _title_text(ctx, title_unit) if title_unit else None
@@ -1265,11 +1298,27 @@ def _acts(ctx: _Context, tok) -> bool:
         return head.lemma not in _PLACE_VERBS
     if tok.dep == "pobj" and head.lower == "between":
         return tokens[head.head].lemma.lower() in _DYAD_NOUNS  # "relations between Paris and Algiers"
+    if tok.dep == "pobj" and head.lower in ("to", "from", "at") and head.dep == "prep":
+        return _addressed(tokens, head)
     if tok.dep == "pobj":
         return head.lower in ("with", "against", "on", "by") and head.dep != "advmod" and not (
             head.lower == "on" and tokens[head.head].lemma not in _ADDRESS_VERBS) or (
             head.lower in ("from", "of") and tokens[head.head].pos == "NOUN")
     return False
+
+
+def _addressed(tokens, prep) -> bool:
+    """Whether a capital after "to", "from" or "at" is the party a demand, a loan or a complaint goes to or comes
+    from ("appealed to Ankara", "demands from Skopje", "hit back at Washington") rather than a place."""
+    governor = tokens[prep.head]
+    lemma = governor.lemma.lower()
+    if prep.lower == "to":
+        return governor.pos in ("VERB", "NOUN") and lemma not in _MOTION_WORDS
+    if prep.lower == "from":
+        return governor.pos == "NOUN" or lemma in _OBTAIN_VERBS
+    # "took aim at Belgrade": the aiming word is the verb's object
+    return lemma in _AIM_WORDS or any(t.head == governor.i and t.dep == "dobj" and t.lemma.lower() in _AIM_WORDS
+                                      for t in tokens[governor.i:prep.i])
 
 
 def _named_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> None:
@@ -1293,7 +1342,7 @@ def _named_mention(ctx: _Context, unit: _Unit, mentions: list[_Mention]) -> None
             return
         if entry.kind == ad.DEMONYM and head_tok.dep in ("amod", "compound") and _people_unit(ctx, head_tok.head):
             return  # "Bosnian" in "Bosnian Serbs": part of the people's mention
-        name = ctx.country_names.get(code or "", entry.name) if entry.kind == ad.DEMONYM else entry.name
+        name = ctx.country_names.get(code or "", entry.name)
         key = ("country", code) if code else ("entry", entry.key)
         mentions.append(_Mention(s, e, key, name, ad.COUNTRY, code=code, country=_country_of(unit), head=unit.head,
                                  first_token=unit.start, entry=entry, plural=plural_people))
@@ -1405,7 +1454,8 @@ def _mentions(ctx: _Context) -> list[_Mention]:
         elif entry.agent:
             head_tok = tokens[unit.head]
             if head_tok.dep == "compound" and ctx.unit_at.get(head_tok.head) is None and (
-                    tokens[head_tok.head].pos in ("NOUN", "PROPN")) and not _headline_verb(ctx, unit):
+                    tokens[head_tok.head].pos in ("NOUN", "PROPN")) and not _headline_verb(ctx, unit) and (
+                    tokens[head_tok.head].lemma.lower() not in _OWNED_ACTS):
                 continue  # "police station", "army base": a thing, not an actor
             owner = ctx.unit_at.get(head_tok.head) if head_tok.dep == "compound" else None
             if owner is not None and owner.entry is not None and entry.kind in (ad.PERSON, ad.GROUP) and (
