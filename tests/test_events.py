@@ -1221,3 +1221,88 @@ def test_bracketed_object_behind_an_adverb_particle(parse):
     text = "Kenyan police took the two activists back into custody on Friday."
     found = run(parse, text, {"KENCOP": ["Kenyan police"], "KENCVL": ["the two activists"]})
     assert [(s, t, e.cameo) for s, t, e in found if e.cameo_root == "17"] == [("KENCOP", "KENCVL", "173")]
+
+
+def test_an_appeal_made_with_a_preposition_of_the_frame_targets_the_addressee(parse):
+    text = "The bishops pleaded with the junta to free the students."
+    found = run(parse, text, {"CHR": ["bishops"], "GOV": ["junta"], "EDU": ["students"]})
+    assert [(s, t, e.cameo_root) for s, t, e in found] == [("CHR", "GOV", "02")]
+
+
+def test_allowing_a_party_to_act_lets_it_in(parse):
+    text = "Myanmar allowed foreign journalists to visit the camps."
+    found = run(parse, text, {"MMR": ["Myanmar"], "JRN": ["foreign journalists"]})
+    assert ("MMR", "JRN", "086") in [(s, t, e.cameo) for s, t, e in found]
+
+
+def test_a_party_that_disarms_is_the_doer_in_a_verbless_parse(parse):
+    text = "The militia disarmed last week."
+    found = run(parse, text, {"REB": ["militia"]})
+    assert [(s, t, e.cameo) for s, t, e in found] == [("REB", None, "0873")]
+
+
+def test_an_announced_refusal_is_the_refusal_but_a_forecast_is_not(parse):
+    found = run(parse, "The president said he would veto the bill.", {"GOV": ["president", "he"]})
+    assert [(e.cameo_root, e.mode) for _, _, e in found] == [("12", "asserted")]
+    found = run(parse, "The governor has said he will veto the budget.", {"GOV": ["governor", "he"]})
+    assert [(e.cameo_root, e.mode) for _, _, e in found] == [("12", "future")]  # a standing position
+    found = run(parse, "The union will reject the offer.", {"LAB": ["union"]})
+    assert [(e.cameo_root, e.mode) for _, _, e in found] == [("12", "future")]
+    found = run(parse, "Russia said it would veto any resolution if it included sanctions.", {"RUS": ["Russia", "it"]})
+    assert ("12", "asserted") not in [(e.cameo_root, e.mode) for _, _, e in found]
+
+
+def test_a_verb_with_a_hyphenated_prefix_keeps_its_own_entry(parse):
+    found = run(parse, "Pakistan test-fired a cruise missile on Tuesday.", {"PAK": ["Pakistan"]})
+    assert [(s, e.cameo) for s, _, e in found] == [("PAK", "150")]
+
+
+def test_a_rejected_request_targets_the_party_it_concerns(parse):
+    text = "Ankara rejected calls to lift the blockade against Armenia."
+    found = run(parse, text, {"TUR": ["Ankara"], "ARM": ["Armenia"]})
+    assert ("TUR", "ARM", "12") in [(s, t, e.cameo_root) for s, t, e in found]
+
+
+def test_the_party_warned_is_the_target_of_the_threat(parse):
+    text = "The ministry warned aid workers that they would be detained if they crossed the line."
+    found = run(parse, text, {"GOV": ["ministry"], "NGO": ["aid workers"]})
+    assert ("GOV", "NGO", "13") in [(s, t, e.cameo_root) for s, t, e in found]
+
+
+def test_an_attack_with_no_named_victim_targets_who_passed_at_the_moment(parse):
+    text = "Militants detonated a car bomb as a police patrol drove past."
+    found = run(parse, text, {"INS": ["Militants"], "COP": ["police patrol"]})
+    assert ("INS", "COP") in [(s, t) for s, t, e in found if e.cameo_root == "18"]
+    text = "Gunmen attacked the hotel as the minister spoke on television."
+    found = run(parse, text, {"INS": ["Gunmen"], "GOV": ["minister"]})
+    assert "GOV" not in [t for _, t, e in found]
+
+
+def test_acting_in_defiance_of_an_order_is_done_by_the_actor(parse):
+    text = "The students held a rally in defiance of the ban."
+    found = run(parse, text, {"EDU": ["students"]})
+    assert "EDU" in [s for s, _, e in found if e.cameo_root == "12"]
+
+
+def test_pressing_a_party_to_act_is_an_appeal_to_it(parse):
+    text = "The envoy pressed the rebels to free the hostages."
+    found = run(parse, text, {"UNO": ["envoy"], "REB": ["rebels"]})
+    assert [(s, t, e.cameo_root) for s, t, e in found] == [("UNO", "REB", "02")]
+
+
+def test_a_deadline_for_a_party_to_act_is_a_demand_on_it(parse):
+    text = "The UN set a deadline for the militia to leave the town."
+    found = run(parse, text, {"UNO": ["UN"], "REB": ["militia"]})
+    assert ("UNO", "REB", "10") in [(s, t, e.cameo_root) for s, t, e in found]
+
+
+def test_an_appeal_for_a_nominal_act_is_coded_as_that_appeal_and_the_noun_did_not_happen(parse):
+    text = "Ecuador appealed to the IMF for emergency loans."
+    found = run(parse, text, {"ECU": ["Ecuador"], "IMF": ["IMF"]})
+    assert [(s, t, e.cameo) for s, t, e in found] == [("ECU", "IMF", "0231")]
+
+
+def test_a_discussion_held_in_a_phone_call_is_the_call_with_its_partner(parse):
+    text = "The Turkish president discussed the refugee crisis in a telephone call with the Greek prime minister."
+    found = run(parse, text, {"TUR": ["Turkish president"], "GRC": ["Greek prime minister"]})
+    assert [(s, t, e.cameo) for s, t, e in found] == [("TUR", "GRC", "041")]

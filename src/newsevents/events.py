@@ -121,6 +121,10 @@ PUNITIVE_ROOTS = {"11", "12", "16", "17"}
 ATTRIBUTING = {"say", "add", "state", "note", "write", "report"}  # verbs that only attribute ("warn" acts)
 SPEECH_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
+ASSAULT_ROOTS = {"18", "19"}
+DEFYING = {"defiance", "violation", "breach", "contravention"}  # "did X [in defiance of] a ban": X defies it
+MOMENT_MARKS = {"as", "when", "while"}
+PERMITTING = {"allow", "let", "permit"}  # "allowed [inspectors] to visit": the one let in is the object
 NO_EVENT = "-"  # lexicon code of a phrase that names no event ("forced [its way] in"), overriding general readings
 DURATION_NOUNS = {"year", "month", "decade", "century"}  # "days after" still links news; "years after" recalls
 
@@ -610,11 +614,21 @@ def _object_candidates(tree: _Tree, i: int) -> list[int]:
                         out.extend(q.i for q in tree.kids[p.i] if q.dep == "pobj")
     if _gapped_object(tree, i):
         out.append(tree.tokens[i].head)  # "the duties [Ottawa imposed]": the noun is the clause's object
+    out.extend(_permitted(tree, i))
     for o in list(out):
         out.extend(tree.prep_objects(o, "of"))
         if tree.tokens[o].dep == "dobj":  # "took guards and staff hostage": the parser coordinated the complement
             out.extend(c.i for c in tree.kids[o] if c.dep == "conj")
     return out
+
+
+def _permitted(tree: _Tree, i: int) -> list[int]:
+    """The subject of the clause a verb of permission governs ("allowed [monitors] to enter", "let
+    [inspectors] visit"): the parser makes it the clause's subject, but it is the party let in or freed."""
+    if tree.tokens[i].lemma.lower() not in PERMITTING:
+        return []
+    return [s.i for c in tree.kids[i] if c.dep in COMP_DEPS and c.i > i
+            for s in tree.kids[c.i] if s.dep in SUBJ_DEPS and i < s.i < c.i]
 
 
 def _gapped_object(tree: _Tree, i: int) -> bool:
@@ -947,6 +961,8 @@ def _object(tree: _Tree, i: int) -> list[str]:
                 continue  # "accuses X of working with Y, a militia ...": an apposition hung on the verb
             seen_object = seen_object or c.dep == "dobj"
             out.extend(tree.actors_at(c.i))
+    if not out:
+        out = [a for j in _permitted(tree, i) for a in tree.actors_at(j)]
     if not out and tok.dep == "relcl" and any(c.dep == "dobj" and c.lower in RELATIVE for c in tree.kids[i]):
         out = tree.actors_at(tok.head)  # "the town that rebels attacked"
     elif not out and _gapped_object(tree, i):
@@ -1004,6 +1020,9 @@ def _arguments(tree: _Tree, match: _Match) -> tuple[list[str], list[str], list[s
         if new:
             bucket.extend(new)
             notes.append(f"{slot}->{role}")
+    if not sources and match.pattern != "noun" and _yielding_participle(tree, match):
+        sources, targets = targets, []  # "The rebels disarmed under UN supervision": they laid down arms
+        notes = [n for n in notes if n != "obj->target"] + ["intransitive-subj->source"]
     if match.pattern == "label":
         if not targets and match.obj is not None and match.obj != match.trigger:
             # the labelled act's own doer: "called [the Chinese] tariffs unjustified"
@@ -1022,6 +1041,9 @@ def _arguments(tree: _Tree, match: _Match) -> tuple[list[str], list[str], list[s
                 sources, verb = tree.actors_at(subj.i), None
                 if sources:
                     notes.append("verb-subj->source")
+        elif (tok.dep == "pobj" and tree.tokens[tok.head].lower == "in" and tok.lemma.lower() in DEFYING
+              and tree.tokens[tok.head].head != tok.head):
+            verb = tree.tokens[tok.head].head  # "published the report in defiance of a court order"
         elif tok.dep == "pobj" and targets and tree.tokens[tok.head].lower in ("in", "during", "at"):
             verb = tree.tokens[tok.head].head  # "made remarks in a telephone conversation with X"
         else:
@@ -1052,6 +1074,10 @@ def _arguments(tree: _Tree, match: _Match) -> tuple[list[str], list[str], list[s
         targets = _first_actor_in_object(tree, match.trigger, sources)
         if targets:
             notes.append("obj-phrase->target")
+        elif match.entry.code[:2] == "12":
+            targets = _requested_target(tree, match.trigger, sources)
+            if targets:
+                notes.append("request->target")
     if not targets and match.pattern != "noun" and match.entry.code[:2] in GIVING_ROOTS:
         # "donated and delivered goods [to X]": coordinated verbs of giving share the receiver
         targets = [a for c in tree.kids[match.trigger] if c.dep == "conj" and c.pos == "VERB"
@@ -1073,7 +1099,38 @@ def _arguments(tree: _Tree, match: _Match) -> tuple[list[str], list[str], list[s
         targets = _complement_target(tree, match.trigger, sources, match.obj)
         if targets:
             notes.append("complement->target")
+    if not targets and match.pattern != "noun" and match.entry.code[:2] in ("02", "10"):
+        # "set a deadline [for the Serbs] to pull back": the party the demand's clause names as doer
+        targets = [a for c in tree.kids[match.trigger] if c.dep == "dobj" for clause in tree.kids[c.i]
+                   if clause.dep in ("advcl", "acl", "relcl") and _infinitive(tree, clause.i)
+                   and any(m.dep == "mark" and m.lower == "for" for m in tree.kids[clause.i])
+                   for subj in tree.kids[clause.i] if subj.dep in SUBJ_DEPS
+                   for a in tree.actors_at(subj.i) if a not in sources]
+        if targets:
+            notes.append("for-clause->target")
+    if (not targets and match.pattern != "noun" and sources and match.entry.code[:2] in ASSAULT_ROOTS
+            and all(c.i == match.obj for c in tree.kids[match.trigger] if c.dep == "dobj")):
+        # "set off a bomb [as a convoy passed]": with no one attacked by name, the attack met whoever was
+        # passing at that moment (not so in "attacked the hotel as the president spoke")
+        targets = [a for c in tree.kids[match.trigger] if c.dep == "advcl" and c.i > match.trigger
+                   and any(m.dep == "mark" and m.lower in MOMENT_MARKS for m in tree.kids[c.i])
+                   for subj in tree.kids[c.i] if subj.dep in SUBJ_DEPS
+                   for a in tree.actors_at(subj.i) if a not in sources][:1]
+        if targets:
+            notes.append("moment-subj->target")
     return sources, targets, notes
+
+
+def _yielding_participle(tree: _Tree, match: _Match) -> bool:
+    """A verb of yielding (root 08: disarm, surrender, retreat) that the parser hung as a participle on the
+    noun at the root of a verbless sentence, with no object or agent of its own: the noun did it, it was
+    not done to it ("The militia disarmed last week")."""
+    i = match.trigger
+    tok = tree.tokens[i]
+    return (match.entry.code[:2] == "08" and tok.dep == "acl" and tok.tag in ("VBD", "VBN") and match.obj is None
+            and tree.tokens[tok.head].dep == "ROOT" and tree.tokens[tok.head].pos in NOMINAL
+            and not any(c.dep in ("dobj", "agent", "dative") for c in tree.kids[i])
+            and not any(t.pos in ("VERB", "AUX") for t in tree.tokens[_root_of(tree, i):i]))
 
 
 def _message_addressees(tree: _Tree, i: int) -> list[str]:
@@ -1251,6 +1308,17 @@ def _first_actor_in_object(tree: _Tree, i: int, exclude: list[str]) -> list[str]
     return []
 
 
+def _requested_target(tree: _Tree, i: int, exclude: list[str]) -> list[str]:
+    """The party a rejected request is about: "rejected calls [to ease its embargo against X]", where the
+    request noun carries an infinitive saying what was asked."""
+    for c in tree.kids[i]:
+        if c.dep == "dobj":
+            for clause in tree.kids[c.i]:
+                if clause.dep in ("relcl", "acl") and _infinitive(tree, clause.i):
+                    return _first_actor_in_object(tree, clause.i, exclude)
+    return []
+
+
 # ---------------------------------------------------------------- modality
 
 
@@ -1324,9 +1392,10 @@ def _frame_of(tree: _Tree, lexicon: Lexicon, i: int) -> tuple[Entry, int] | None
     head = tok.head
     if _across_lines(tree, head, i):
         return None  # a headline the parser ran into the first sentence frames nothing below it
-    if tok.dep == "advcl" and (tree.child(head, {"dobj"}) is not None or
-                               not any(c.dep == "aux" and c.lower == "to" for c in tree.kids[i])):
+    if tok.dep == "advcl" and not _infinitive(tree, i):
         return None
+    # "sent troops to protect X" is a purpose, but "pressed [the factions] to return" is still an appeal
+    appeal_only = tok.dep == "advcl" and tree.child(head, {"dobj"}) is not None
     if tok.dep == "ccomp" and (head > i or tree.tokens[head].lemma.lower() in REPORTING - FRAMING_REPORTS):
         return None
     if tok.dep == "pcomp":
@@ -1353,7 +1422,7 @@ def _frame_of(tree: _Tree, lexicon: Lexicon, i: int) -> tuple[Entry, int] | None
         entries = lexicon.frames.get(key)
         if entries:
             best = _match_verb(tree, head, entries)
-            if best is not None:
+            if best is not None and (not appeal_only or best.entry.family in ("appeal", "demand")):
                 return best.entry, head
     return None
 
@@ -1376,7 +1445,8 @@ def _candidates(tree: _Tree, lexicon: Lexicon) -> list[_Candidate]:
                 if label.obj is not None:
                     consumed.add(label.obj)  # the labelled act is named, not reported anew
                 continue
-            entries = next((lexicon.verbs[k] for k in _lemma_keys(tok) if k in lexicon.verbs), None)
+            entries = next((lexicon.verbs[k] for k in _hyphenated_keys(tree, tok) + _lemma_keys(tok)
+                            if k in lexicon.verbs), None)
             if entries:
                 # the user's own entries for a verb, when one fits, override the bundled readings of it; own
                 # entries for this very form ("left" apart from "leave") come first
@@ -1414,6 +1484,7 @@ def _candidates(tree: _Tree, lexicon: Lexicon) -> list[_Candidate]:
             _apply_modality(tree, lexicon, cand, anchor)
         if cand.code:
             out.append(cand)
+    out = _fold_medium(tree, _fold_requested(tree, lexicon, out))
     framed = {h for c in out for h in c.frame_heads}
     for tok in tree.tokens:
         if tok.i in framed or tok.i in verb_triggers or tok.pos not in ("VERB", "ADJ"):
@@ -1443,6 +1514,41 @@ def _candidates(tree: _Tree, lexicon: Lexicon) -> list[_Candidate]:
         out.append(cand)
     out.extend(_reported_obligations(tree, lexicon, verb_triggers))
     return out
+
+
+def _fold_requested(tree: _Tree, lexicon: Lexicon, cands: list[_Candidate]) -> list[_Candidate]:
+    """A plain appeal or demand "for" a nominal event ("appealed to X [for emergency loans]") is an appeal
+    for that kind of act (0231), and the noun names what is asked for, not something that happened."""
+    nouns = {c.trigger: c for c in cands if c.pattern == "noun"}
+    folded: set[int] = set()
+    for cand in cands:
+        family = {"020": "appeal", "100": "demand"}.get(cand.code)
+        if family is None or cand.pattern == "noun" or cand.mode != "asserted":
+            continue
+        asked = [nouns[o.i] for p in tree.kids[cand.trigger] if p.dep == "prep" and p.lower == "for"
+                 for o in tree.kids[p.i] if o.dep == "pobj" and o.i in nouns]
+        if asked and asked[0].code[:2] not in ("01", "02", "10"):
+            cand.code = lexicon.recode(family, asked[0].code)
+            cand.notes.append(f"asks-for:{asked[0].entry.id}")
+            folded.add(asked[0].trigger)
+    return [c for c in cands if c.pattern != "noun" or c.trigger not in folded]
+
+
+def _fold_medium(tree: _Tree, cands: list[_Candidate]) -> list[_Candidate]:
+    """A plain consultation held "in" a named kind of contact ("discussed the crisis [in a telephone call
+    with X]"): one event, of the contact's more specific code and with its partner."""
+    nouns = {c.trigger: c for c in cands if c.pattern == "noun"}
+    folded: set[int] = set()
+    for cand in cands:
+        if cand.code != "040" or cand.pattern == "noun":
+            continue
+        medium = [nouns[o.i] for p in tree.kids[cand.trigger] if p.dep == "prep" and p.lower in ("in", "during")
+                  for o in tree.kids[p.i] if o.dep == "pobj" and o.i in nouns]
+        if medium and medium[0].code[:2] == "04" and medium[0].targets:
+            cand.code, cand.targets = medium[0].code, medium[0].targets
+            cand.notes.append(f"held-in:{medium[0].entry.id}")
+            folded.add(medium[0].trigger)
+    return [c for c in cands if c.pattern != "noun" or c.trigger not in folded]
 
 
 def _caused_by_event(tree: _Tree, i: int) -> bool:
@@ -1541,6 +1647,16 @@ def _lemma_keys(tok: Token) -> list[str]:
     return keys
 
 
+def _hyphenated_keys(tree: _Tree, tok: Token) -> list[str]:
+    """Keys of a verb written with a hyphenated prefix the tokenizer split off ("test-fired" as test / - /
+    fired): "test-fire", before the bare verb's own keys."""
+    i = tok.i
+    if i < 2 or tree.tokens[i - 1].text != "-" or tree.tokens[i - 1].whitespace or tree.tokens[i - 2].whitespace:
+        return []
+    prefix = tree.tokens[i - 2].lower
+    return [f"{prefix}-{key}" for key in _lemma_keys(tok)]
+
+
 def _apply_terminate(tree: _Tree, lexicon: Lexicon, cand: _Candidate, verb: int) -> None:
     """A verb that ends the event its object names ("called off the strike", "suspended aid to X",
     "lifted the siege") recodes it through the "terminate" family; the verb becomes the trigger."""
@@ -1634,6 +1750,13 @@ def _apply_modality(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int) -> 
             cand.code = lexicon.recode("threaten", cand.code)
             cand.notes.append("speaker->source future")
             return
+    if (future and not negated and cand.code[:2] == "12" and tok.dep == "ccomp" and head.lemma.lower() in REPORTING
+            and not _conditional(tree, i) and not any(c.dep == "aux" and c.lemma.lower() == "have"
+                                                       for c in tree.kids[head.i])):
+        # "said it would veto the resolution": saying so is the refusal; "has said she will veto" recalls a
+        # standing position, not today's act
+        cand.notes.append("announced refusal")
+        return
     if future and not negated and not cand.targets and not _attributed(tree, i):
         # "The parties will meet again in August": the writer's schedule, no one's pledge to anyone
         cand.mode = "future"
@@ -1659,6 +1782,13 @@ def _apply_modality(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int) -> 
         cand.mode = "hypothetical"
     elif future:
         cand.mode = "future"
+
+
+def _conditional(tree: _Tree, i: int) -> bool:
+    """Whether the clause at ``i`` holds only under a condition ("would veto it [if] ...")."""
+    return any(c.dep == "mark" and c.lower in CONDITIONAL_MARKS for c in tree.kids[i]) or any(
+        c.dep == "advcl" and tree.child(c.i, {"mark"}) is not None and tree.child(c.i, {"mark"}).lower
+        in CONDITIONAL_MARKS for c in tree.kids[i])
 
 
 def _attributed(tree: _Tree, i: int) -> bool:
@@ -1792,7 +1922,7 @@ def _apply_frame(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int, frame:
     frame_sources = _frame_subject(tree, head) or _noun_frame_subject(tree, head)
     addressees: list[str] = []
     if family in ("appeal", "demand"):
-        addressees = _addressees(tree, head)
+        addressees = _addressees(tree, head, frame.parts)
         if tree.tokens[i].dep in ("ccomp", "advcl") and not addressees:
             subj = tree.child(i, SUBJ_DEPS)
             addressees = tree.actors_at(subj.i) if subj is not None and not _owned_by(tree, subj.i, frame_sources) else []
@@ -1807,6 +1937,11 @@ def _apply_frame(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int, frame:
         partners = [a for slot, role in frame.roles if role == "target" and slot not in ("subj", "obj", "poss")
                     for j in tree.prep_objects(head, slot) for a in tree.actors_at(j)]
         cand.targets = [a for a in dict.fromkeys(partners) if a not in cand.sources]
+    if not cand.targets and family == "threaten":  # "warned [foreign journalists] that they would be expelled"
+        warned = tree.child(head, {"dobj"})
+        cand.targets = [a for a in tree.actors_at(warned.i) if a not in cand.sources] if warned is not None else []
+        if cand.targets:
+            cand.notes.append("warned->target")
     if not cand.targets and family == "threaten" and tree.tokens[i].dep == "xcomp":
         # a threat to act ("threatened to stop talks if X ..."), not a prediction ("warned that ... if X")
         cand.targets = [a for a in _condition_subjects(tree, (i, head)) if a not in cand.sources]
@@ -1857,11 +1992,12 @@ def _frame_subject(tree: _Tree, head: int) -> list[str]:
     return found
 
 
-def _addressees(tree: _Tree, head: int) -> list[str]:
-    """Who an appeal or demand is made to: "urged [X] to", "called on [X]", "appealed to [X]"."""
+def _addressees(tree: _Tree, head: int, parts: tuple[str, ...] = ()) -> list[str]:
+    """Who an appeal or demand is made to: "urged [X] to", "called on [X]", "appealed to [X]", or the frame's
+    own preposition ``parts`` ("pleaded [with] X")."""
     obj = tree.child(head, {"dobj"})
     found = tree.actors_at(obj.i) if obj is not None else []
-    for prep in ("on", "upon", "to"):
+    for prep in ("on", "upon", "to", *parts):
         found = found or [a for j in tree.prep_objects(head, prep) for a in tree.actors_at(j)]
     return found
 
