@@ -1306,3 +1306,9 @@ def test_a_discussion_held_in_a_phone_call_is_the_call_with_its_partner(parse):
     text = "The Turkish president discussed the refugee crisis in a telephone call with the Greek prime minister."
     found = run(parse, text, {"TUR": ["Turkish president"], "GRC": ["Greek prime minister"]})
     assert [(s, t, e.cameo) for s, t, e in found] == [("TUR", "GRC", "041")]
+
+
+def test_a_complement_nested_under_a_framed_complement_is_not_asserted(parse):
+    text = "Norway offered to help track down the smugglers."
+    found = run(parse, text, {"NOR": ["Norway"], "CRM": ["the smugglers"]})
+    assert [e.cameo_root for _, _, e in found if e.mode == "asserted"] == ["03"]

@@ -1711,6 +1711,11 @@ def _apply_modality(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int) -> 
         if _question(tree, current) or _alleged(tree, current):
             cand.mode = "hypothetical"  # "accused the bloc of [failing] to protect it": the charge, not an act
         return
+    if tok.dep == "xcomp" and tok.head != i:
+        outer = _frame_of(tree, lexicon, tok.head)
+        if outer is not None and outer[0].family in RECODING_FAMILIES:
+            cand.mode = "hypothetical"  # "offered to help [track down] X": only the offer happened
+            return
     if cand.code[:2] not in EXPRESSIVE_ROOTS and _purpose_clause(tree, i):
         # "launched an operation to rescue the pupils": the aim, not the outcome; saying, protesting or
         # demanding is done by setting out to do it ("gathered to protest")
