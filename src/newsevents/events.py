@@ -1213,7 +1213,7 @@ def _purpose_target(tree: _Tree, i: int, exclude: list[str], own: int | None = N
             if found:
                 return found
             continue
-        purpose = (c.dep in ("xcomp", "advcl") and any(a.dep == "aux" and a.lower == "to" for a in tree.kids[c.i])
+        purpose = (c.dep in ("xcomp", "advcl") and _infinitive(tree, c.i)
                    and not any(m.lower in ("whether", "how", "what") for m in tree.kids[c.i]))  # a topic, no aim
         protest = c.dep == "prep" and c.lower in ("in", "against") and any(
             p.lemma.lower() in PURPOSE_NOUNS for p in tree.kids[c.i] if p.dep == "pobj")
@@ -1962,7 +1962,7 @@ def _addressed_clause(tree: _Tree, i: int) -> bool:
     subj = tree.child(i, SUBJ_DEPS) if tok.dep == "ccomp" else (
         tree.child(tok.head, {"dobj"}) if tok.dep == "xcomp" else None)  # "expected [Congo] to disarm"
     return (subj is not None and subj.i < i and bool(tree.actors_at(subj.i))
-            and any(c.dep == "aux" and c.lower == "to" for c in tree.kids[i]))
+            and _infinitive(tree, i))
 
 
 def _noun_frame_subject(tree: _Tree, head: int) -> list[str]:
