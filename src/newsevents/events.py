@@ -1723,9 +1723,7 @@ def _apply_modality(tree: _Tree, lexicon: Lexicon, cand: _Candidate, i: int) -> 
         return
     aux = _aux(tree, i)
     head = tree.tokens[tok.head]
-    governor = tree.tokens[head.head] if tok.dep == "pcomp" else head
-    if tok.dep == "pcomp" and governor.dep == "dobj":
-        governor = tree.tokens[governor.head]  # "arrested [the envoy [for spying]]": "for" hung on the object
+    governor = _clause_governor(tree, i)
     if _alleged(tree, i):
         cand.mode = "hypothetical"
         return
@@ -1813,11 +1811,18 @@ def _alleged(tree: _Tree, i: int) -> bool:
     tok = tree.tokens[i]
     if tok.dep not in ("pcomp", "ccomp") or tok.head == i:
         return False
+    return _clause_governor(tree, i).lemma.lower() in ALLEGING
+
+
+def _clause_governor(tree: _Tree, i: int) -> Token:
+    """The verb governing the clause at ``i``: its head, or for a prepositional clause the preposition's verb,
+    also where the parser hung the preposition on the verb's object ("accused [the agency [of bowing]]")."""
+    tok = tree.tokens[i]
     head = tree.tokens[tok.head]
     governor = tree.tokens[head.head] if tok.dep == "pcomp" else head
     if tok.dep == "pcomp" and governor.dep == "dobj":
-        governor = tree.tokens[governor.head]  # "accused [the agency [of bowing]]": "of" hung on the object
-    return governor.lemma.lower() in ALLEGING
+        governor = tree.tokens[governor.head]
+    return governor
 
 
 def _purpose_clause(tree: _Tree, i: int) -> bool:
